@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Praxis: an in-silico motor-learning laboratory.
+/// One target per layer of ARCHITECTURE.md; dependencies point up the diagram.
+let package = Package(
+    name: "Praxis",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "PraxisEngine", targets: ["PraxisEngine"]),
+        .executable(name: "praxis", targets: ["praxis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "PraxisEngine"),
+        .executableTarget(
+            name: "praxis",
+            dependencies: [
+                "PraxisEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PraxisEngineTests", dependencies: ["PraxisEngine"]),
+    ]
+)

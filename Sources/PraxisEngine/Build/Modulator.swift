@@ -1,0 +1,50 @@
+/// A built neuromodulator field: `level = max(0, tonic + phasic)` per channel.
+public final class Modulator: @unchecked Sendable {
+    public let name: String
+    public let kind: NeuromodulatorSpec.Kind
+    public let channels: Int
+    /// Tonic level (disease and drug knob: SNc loss lowers it, levodopa raises it).
+    public var tonic: Float
+    /// Scales positive phasic input (bursts).
+    public var burstGain: Float
+    /// Scales negative phasic input (dips).
+    public var dipGain: Float
+    let phasicDecay: Float
+    let phasic: Buffer<Float>
+    let pending: Buffer<Float>
+    let level: Buffer<Float>
+
+    init(spec: NeuromodulatorSpec, dt: Double) {
+        name = spec.name; kind = spec.kind; channels = spec.channels
+        tonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
+        phasicDecay = Float(Libm.exp(-dt / Double(spec.phasicTauS)))
+        phasic = Buffer(count: channels, value: 0)
+        pending = Buffer(count: channels, value: 0)
+        level = Buffer(count: channels, value: spec.tonic)
+    }
+
+    /// Adds a phasic transient (positive: burst, negative: dip) to `channel`, or to every
+    /// channel when `channel` is nil; it takes effect in the next step's modulate phase.
+    public func inject(_ amount: Float, channel: Int? = nil) {
+        if let channel {
+            precondition(channel >= 0 && channel < channels, "channel out of range")
+            pending[channel] += amount
+        } else {
+            for c in 0..<channels { pending[c] += amount }
+        }
+    }
+
+    /// Modulate phase: decay the phasic part, add pending transients through the burst/dip
+    /// gains, and recompute the level.
+    func update() {
+        for c in 0..<channels {
+            let p = pending[c]
+            phasic[c] = phasic[c] * phasicDecay + p * (p >= 0 ? burstGain : dipGain)
+            pending[c] = 0
+            level[c] = max(0, tonic + phasic[c])
+        }
+    }
+
+    /// Current level per channel.
+    public var levels: [Float] { level.array() }
+}

@@ -1,0 +1,268 @@
+/// The per-step work of the engine, one static function per model and phase. Each kernel
+/// takes its buffers' base pointers once, runs over a unit range that is a multiple of 8,
+/// and allocates nothing. They return a checksum of the state they wrote, so the simulator
+/// can stop on NaN/Inf without a second pass.
+enum Kernels {
+    /// What an integrate kernel reports: a checksum of the state it wrote (non-finite if any
+    /// value is NaN/Inf) and one past the last slot of `spikes` it filled.
+    struct KernelResult {
+        var check: Float
+        var spikeEnd: Int
+    }
+
+    /// Rate-unit output nonlinearity.
+    @inline(__always)
+    static func transfer(_ t: Transfer, _ x: Float) -> Float {
+        switch t {
+        case .thresholdLinear(let th, let slope, let mx):
+            return min(mx, slope * max(0, x - th))
+        case .sigmoid(let th, let slope, let mx):
+            return mx / (1 + Libm.exp(-slope * (x - th)))
+        case .tanh(let th, let slope):
+            return Libm.tanh(slope * (x - th))
+        }
+    }
+
+    /// Per-unit effective excitatory gain for `range`:
+    /// `gain · Π_receptors max(0, 1 + sign·k·level(channel(j))) · (1 + modulatory input)`.
+    static func prepareGain(_ p: Population, _ range: Range<Int>, slot: Int, modulators: [Modulator]) {
+        let g = p.unitGain.base
+        for j in range { g[j] = p.gain }
+        for r in p.receptors {
+            let m = modulators[r.modulator]
+            let level = m.level.base, channels = m.channels
+            for j in range where j < p.size {
+                let c = j * channels / p.size
+                g[j] *= max(0, 1 + r.sign * r.sensitivity * level[c])
+            }
+        }
+        if p.hasModulatoryInput {
+            let mod = p.ringSlot(slot, 2)
+            for j in range {
+                g[j] *= max(0, 1 + mod[j])
+                mod[j] = 0
+            }
+        }
+    }
+
+    /// Rate unit, exact for piecewise-constant input:
+    /// `x ← I + (x − I)·e^{−dt/τ} + σ·sqrt(1 − e^{−2dt/τ})·N(0,1)`, `I = g·exc − inh + bias + ext`.
+    static func integrateRate(_ p: Population, _ params: RateParameters, _ range: Range<Int>,
+                              slot: Int, step: Int) -> KernelResult {
+        let c = p.coefficients
+        let x = p.v.base, out = p.output.base
+        let exc = p.ringSlot(slot, 0), inh = p.ringSlot(slot, 1)
+        let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput
+        let g = p.unitGain.base, gain = p.gain
+        let ext = p.external.base, hasExt = p.hasExternal
+        let noisy = c.noiseScale > 0
+        var check: Float = 0
+        for j in range {
+            var drive = (perUnit ? g[j] : gain) * exc[j] - inh[j] + params.bias
+            if hasExt { drive += ext[j] }
+            exc[j] = 0; inh[j] = 0
+            var xn = drive + (x[j] - drive) * c.decay
+            if noisy && j < p.size {
+                let w = p.noise.words(step: step, unit: j)
+                xn += c.noiseScale * Philox.normals(w.x, w.y).0
+            }
+            x[j] = xn
+            out[j] = j < p.size ? transfer(params.transfer, xn) : 0
+            check += xn
+        }
+        return KernelResult(check: check, spikeEnd: range.lowerBound)
+    }
+
+    /// Current-based LIF (see `LIFCurrentParameters`), eight units per iteration.
+    /// Exact: `v ← E_L + b + (v − E_L − b)·e^{−dt/τm} + g_e·P_e − g_i·P_i` (Rotter & Diesmann 1999).
+    static func integrateLIFCurrent(_ p: Population, _ q: LIFCurrentParameters, _ range: Range<Int>,
+                                    slot: Int) -> KernelResult {
+        let c = p.coefficients
+        let v = p.v.base, ge = p.s1.base, gi = p.s2.base, ref = p.refractory.base
+        let exc = p.ringSlot(slot, 0), inh = p.ringSlot(slot, 1)
+        let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput
+        let g = p.unitGain.base, gScalar = SIMD8<Float>(repeating: p.gain)
+        let ext = p.external.base, hasExt = p.hasExternal
+        let exact = q.method == .exact
+        let el = SIMD8<Float>(repeating: q.restV), bias = SIMD8<Float>(repeating: q.biasV)
+        let vr = q.resetV, vt = SIMD8<Float>(repeating: q.thresholdV)
+        let decay = SIMD8<Float>(repeating: c.decay), pe = c.propExc, pi = c.propInh
+        let dE = c.decayExc, dI = c.decayInh, k = c.dtOverTau
+        var check = SIMD8<Float>.zero
+        var fired = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let e = ge.load8(i) + (perUnit ? g.load8(i) : gScalar) * exc.load8(i)
+            let h = gi.load8(i) + inh.load8(i)
+            exc.store8(.zero, i); inh.store8(.zero, i)
+            let drive = hasExt ? bias + ext.load8(i) : bias
+            let v0 = v.load8(i)
+            var v1: SIMD8<Float>
+            if exact {
+                let rest = el + drive
+                v1 = rest + (v0 - rest) * decay + e * pe - h * pi
+            } else {
+                v1 = v0 + k * (el - v0 + e - h + drive)
+            }
+            var r = ref.load8(i)
+            (v1, r) = refractoryAndSpikes(v1, r, vr: vr, vt: vt, refSteps: c.refractorySteps,
+                                          base: i, size: p.size, spikes: p.spikes.base, fired: &fired)
+            v.store8(v1, i); ref.store8(r, i)
+            ge.store8(e * dE, i); gi.store8(h * dI, i)
+            check += v1
+            i += 8
+        }
+        finishSpikes(p, range, fired)
+        return KernelResult(check: check.sum(), spikeEnd: fired)
+    }
+
+    /// Conductance-based LIF (see `LIFConductanceParameters`), eight units per iteration.
+    /// Exact mode is exponential Euler with conductances frozen over the step:
+    /// `v ← v∞ + (v − v∞)·exp(−dt·G/τm)`, `G = 1 + g_e + g_i`, `v∞ = (E_L + g_e E_e + g_i E_i + b)/G`.
+    static func integrateLIFConductance(_ p: Population, _ q: LIFConductanceParameters,
+                                        _ range: Range<Int>, slot: Int) -> KernelResult {
+        let c = p.coefficients
+        let v = p.v.base, ge = p.s1.base, gi = p.s2.base, ref = p.refractory.base
+        let exc = p.ringSlot(slot, 0), inh = p.ringSlot(slot, 1)
+        let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput
+        let g = p.unitGain.base, gScalar = SIMD8<Float>(repeating: p.gain)
+        let ext = p.external.base, hasExt = p.hasExternal
+        let exact = q.method == .exact
+        let el = SIMD8<Float>(repeating: q.leakV), ee = SIMD8<Float>(repeating: q.excReversalV)
+        let ei = SIMD8<Float>(repeating: q.inhReversalV), bias = SIMD8<Float>(repeating: q.biasV)
+        let vr = q.resetV, vt = SIMD8<Float>(repeating: q.thresholdV)
+        let negK = SIMD8<Float>(repeating: -c.dtOverTau), k = c.dtOverTau
+        let dE = c.decayExc, dI = c.decayInh
+        var check = SIMD8<Float>.zero
+        var fired = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let e = ge.load8(i) + (perUnit ? g.load8(i) : gScalar) * exc.load8(i)
+            let h = gi.load8(i) + inh.load8(i)
+            exc.store8(.zero, i); inh.store8(.zero, i)
+            let drive = hasExt ? bias + ext.load8(i) : bias
+            let v0 = v.load8(i)
+            var v1: SIMD8<Float>
+            if exact {
+                let total = 1 + e + h
+                let vInf = (el + e * ee + h * ei + drive) / total
+                v1 = vInf + (v0 - vInf) * fastExp(negK * total)
+            } else {
+                v1 = v0 + k * (e * (ee - v0) + h * (ei - v0) - (v0 - el) + drive)
+            }
+            var r = ref.load8(i)
+            (v1, r) = refractoryAndSpikes(v1, r, vr: vr, vt: vt, refSteps: c.refractorySteps,
+                                          base: i, size: p.size, spikes: p.spikes.base, fired: &fired)
+            v.store8(v1, i); ref.store8(r, i)
+            ge.store8(e * dE, i); gi.store8(h * dI, i)
+            check += v1
+            i += 8
+        }
+        finishSpikes(p, range, fired)
+        return KernelResult(check: check.sum(), spikeEnd: fired)
+    }
+
+    /// Clamps refractory lanes at reset and counts them down, then detects threshold
+    /// crossings, resets them and appends their indices at `spikes[fired...]`.
+    ///
+    /// Masks are built as integer lanes (all ones / zero) and blended with bit operations:
+    /// on this toolchain `SIMDMask` and `replacing(with:where:)` compile to per-lane loops.
+    @inline(__always)
+    static func refractoryAndSpikes(_ v: SIMD8<Float>, _ r: SIMD8<Int32>, vr: Float, vt: SIMD8<Float>,
+                                    refSteps: Int32, base: Int, size: Int,
+                                    spikes: UnsafeMutablePointer<Int32>, fired: inout Int)
+        -> (SIMD8<Float>, SIMD8<Int32>) {
+        // r ≥ 0, so (0 − r) >> 31 is all ones exactly when r > 0.
+        let inRefractory = (SIMD8<Int32>.zero &- r) &>> 31
+        let reset = SIMD8<Int32>(repeating: Int32(bitPattern: vr.bitPattern))
+        var bits = unsafeBitCast(v, to: SIMD8<Int32>.self)
+        bits = (reset & inRefractory) | (bits & ~inRefractory)
+        let r1 = r &+ inRefractory
+        let v1 = unsafeBitCast(bits, to: SIMD8<Float>.self)
+        // Sign bit of vt − v is set exactly when v > vt (x − x is +0).
+        let crossed = unsafeBitCast(vt - v1, to: SIMD8<Int32>.self) &>> 31
+        if crossed.wrappedSum() == 0 { return (v1, r1) }
+        var vOut = v1, rOut = r1
+        for lane in 0..<8 where crossed[lane] != 0 && base + lane < size {
+            spikes[fired] = Int32(base + lane); fired += 1
+            vOut[lane] = vr; rOut[lane] = refSteps
+        }
+        return (vOut, rOut)
+    }
+
+    /// Records where this range's spikes end; the simulator compacts ranges afterwards.
+    @inline(__always)
+    static func finishSpikes(_ p: Population, _ range: Range<Int>, _ fired: Int) {
+        let a = p.activity.base
+        if p.needsActivity {
+            let d = p.coefficients.activityDecay, jump = p.coefficients.activityJump
+            for j in range { a[j] *= d }
+            for s in range.lowerBound..<fired { a[Int(p.spikes[s])] += jump }
+        }
+    }
+
+    /// Izhikevich (2003) with Euler substeps of h ≤ 0.25 ms, as in the published code.
+    static func integrateIzhikevich(_ p: Population, _ q: IzhikevichParameters, _ range: Range<Int>,
+                                    slot: Int) -> KernelResult {
+        let c = p.coefficients
+        let v = p.v.base, u = p.s1.base, isyn = p.s2.base
+        let exc = p.ringSlot(slot, 0), inh = p.ringSlot(slot, 1)
+        let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput
+        let g = p.unitGain.base, gain = p.gain
+        let ext = p.external.base, hasExt = p.hasExternal
+        let h = c.hMs
+        var check: Float = 0
+        var fired = range.lowerBound
+        for j in range {
+            var s = isyn[j] + (perUnit ? g[j] : gain) * exc[j] - inh[j]
+            exc[j] = 0; inh[j] = 0
+            let current = s + q.bias + (hasExt ? ext[j] : 0)
+            var vj = v[j], uj = u[j]
+            var spiked = false
+            for _ in 0..<c.substeps {
+                vj += h * (0.04 * vj * vj + 5 * vj + 140 - uj + current)
+                uj += h * q.a * (q.b * vj - uj)
+                if vj >= 30 { spiked = true; vj = q.c; uj += q.d }
+            }
+            if spiked && j < p.size { p.spikes[fired] = Int32(j); fired += 1 }
+            s *= c.decayExc
+            v[j] = vj; u[j] = uj; isyn[j] = s
+            check += vj + uj
+        }
+        finishSpikes(p, range, fired)
+        return KernelResult(check: check, spikeEnd: fired)
+    }
+
+    /// Poisson sources: unit j spikes at step t if a Philox uniform addressed by (t, j) is
+    /// below rate·dt, so the draw does not depend on how units are split across threads.
+    static func integratePoisson(_ p: Population, _ range: Range<Int>, step: Int) -> KernelResult {
+        let prob = p.coefficients.spikeProbability
+        var fired = range.lowerBound
+        for j in range where j < p.size {
+            if Philox.unit(p.noise.words(step: step, unit: j).x) < prob {
+                p.spikes[fired] = Int32(j); fired += 1
+            }
+        }
+        finishSpikes(p, range, fired)
+        return KernelResult(check: 0, spikeEnd: fired)
+    }
+
+    /// Pulse train: output = amplitude × (fraction of the step covered by pulses), so the
+    /// delivered charge is right even when pulses are shorter than dt.
+    static func integratePulseTrain(_ p: Population, _ q: PulseTrainParameters, _ range: Range<Int>,
+                                    step: Int, dt: Double) -> KernelResult {
+        let t0 = Double(step) * dt, t1 = t0 + dt
+        let period = 1 / Double(q.frequencyHz), width = Double(q.pulseWidthMs) * 1e-3
+        let phase = Double(q.phaseMs) * 1e-3
+        var covered = 0.0
+        var k = ((t0 - phase - width) / period).rounded(.down)
+        while phase + k * period < t1 {
+            let start = phase + k * period
+            if start + width > t0 { covered += min(t1, start + width) - max(t0, start) }
+            k += 1
+        }
+        let value = Float(Double(q.amplitude) * max(0, covered) / dt)
+        p.output.fill(value, range.clamped(to: 0..<p.size))
+        return KernelResult(check: value, spikeEnd: range.lowerBound)
+    }
+}

@@ -1,0 +1,52 @@
+extension Kernels {
+    /// Transmit phase for one projection: adds this step's presynaptic signal, through the
+    /// weights, into the target's input ring `delaySteps` ahead.
+    ///
+    /// Spiking sources are event-driven (cost ∝ spikes × out-degree); rate sources sum over
+    /// non-zero rates. Units: a spike adds `w` to a spiking target (a conductance or current
+    /// jump) and `w/dt` to a rate target; a rate `r` adds `w·r` to a rate target and `w·r·dt`
+    /// to a spiking target, so the mean drive is the same either way.
+    static func transmit(_ j: Projection, source: Population, target: Population, step: Int) {
+        let slot = (step + j.delaySteps) % target.ringLength
+        let dst = target.ringSlot(slot, j.channel)
+        let factor = j.unitFactor * j.scale
+        if source.model.isSpiking {
+            let spikes = source.spikes.base
+            var events = 0
+            for s in 0..<source.spikeCount {
+                let i = Int(spikes[s])
+                scatterRow(j, i, factor, dst)
+                events += j.row(i).count
+            }
+            j.events += events
+        } else {
+            let r = source.output.base
+            for i in 0..<j.nPre where r[i] != 0 {
+                scatterRow(j, i, r[i] * factor, dst)
+            }
+        }
+    }
+
+    /// `dst[post] += amount · w` over pre unit `i`'s row.
+    @inline(__always)
+    static func scatterRow(_ j: Projection, _ i: Int, _ amount: Float, _ dst: UnsafeMutablePointer<Float>) {
+        let w = j.weights.base
+        if j.storage == .dense {
+            let row = w + i * j.stride
+            let a = SIMD8<Float>(repeating: amount)
+            var k = 0
+            while k < j.stride {
+                dst.store8(dst.load8(k) + a * row.load8(k), k)
+                k += 8
+            }
+        } else {
+            let cols = j.columns.base
+            let start = Int(j.rowStart[i]), end = Int(j.rowStart[i + 1])
+            var k = start
+            while k < end {
+                dst[Int(cols[k])] += amount * w[k]
+                k += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+extension Kernels {
+    /// Activity of a population as plasticity rules see it: the filtered spike rate of a
+    /// spiking population (Hz), the output of a rate population.
+    @inline(__always)
+    static func activity(_ p: Population) -> UnsafeMutablePointer<Float> {
+        p.model.isSpiking ? p.activity.base : p.output.base
+    }
+
+    /// Learn phase for one projection: writes its Δw buffer (and its traces) only.
+    static func learn(_ j: Projection, pre: Population, post: Population, network: Network, dt: Float) {
+        switch j.rule {
+        case nil: return
+        case .threeFactor(let r):
+            let m = network.modulators[j.ruleSource]
+            learnThreeFactor(j, r, pre: activity(pre), post: activity(post), modulator: m, dt: dt)
+        case .climbingFibre(let r):
+            let teacher = network.populations[j.ruleSource]
+            learnClimbingFibre(j, r, pre: activity(pre), teacher: activity(teacher), dt: dt)
+        case .oja(let r):
+            learnOja(j, r, pre: activity(pre), post: activity(post), dt: dt)
+        case .stdp(let r):
+            learnSTDP(j, r, pre: pre, post: post, dt: dt)
+        }
+    }
+
+    /// Three-factor rule (see `ThreeFactorRule`): per synapse `h ← h·e^{−dt/τr} + a_i a_j dt`,
+    /// `e ← e·e^{−dt/τd} + h·dt/τr` (or `+ a_i a_j dt` without rise), `Δw = η·s·(m − tonic)·e·dt`.
+    static func learnThreeFactor(_ j: Projection, _ r: ThreeFactorRule, pre: UnsafeMutablePointer<Float>,
+                                 post: UnsafeMutablePointer<Float>, modulator m: Modulator, dt: Float) {
+        let h = j.traceA.base, e = j.traceB.base, dw = j.deltaW.base
+        let hasRise = r.traceRiseS > 0
+        let dr = hasRise ? Libm.exp(-dt / r.traceRiseS) : 0
+        let dd = Libm.exp(-dt / r.traceDecayS)
+        let riseGain = hasRise ? dt / r.traceRiseS : 0
+        let level = m.level.base, channels = m.channels, tonic = m.tonic
+        let rate = r.learningRate * r.sign * j.plasticityRate * dt
+        for i in 0..<j.nPre {
+            let ai = pre[i]
+            let (start, count) = j.row(i)
+            for t in 0..<count {
+                let k = start + t, jj = j.post(start, t)
+                let c = ai * post[jj] * dt
+                let ek: Float
+                if hasRise {
+                    let hk = h[k] * dr + c
+                    h[k] = hk
+                    ek = e[k] * dd + hk * riseGain
+                } else {
+                    ek = e[k] * dd + c
+                }
+                e[k] = ek
+                let delta = level[jj * channels / j.nPost] - tonic
+                dw[k] = rate * delta * ek
+            }
+        }
+    }
+
+    /// Climbing-fibre rule (see `ClimbingFibreRule`): per PF a rise/decay trace ε_i of its
+    /// activity; `Δw_ij = dt·(−η_LTD·ε_i·cf_j + η_LTP·a_i)`.
+    static func learnClimbingFibre(_ j: Projection, _ r: ClimbingFibreRule, pre: UnsafeMutablePointer<Float>,
+                                   teacher: UnsafeMutablePointer<Float>, dt: Float) {
+        let h = j.traceA.base, eps = j.traceB.base, dw = j.deltaW.base
+        let hasRise = r.windowRiseS > 0
+        let dr = hasRise ? Libm.exp(-dt / r.windowRiseS) : 0
+        let dd = Libm.exp(-dt / r.windowDecayS)
+        let riseGain = hasRise ? dt / r.windowRiseS : 0
+        let ltd = r.ltdRate * j.plasticityRate * dt, ltp = r.ltpRate * j.plasticityRate * dt
+        for i in 0..<j.nPre {
+            let ai = pre[i]
+            if hasRise {
+                h[i] = h[i] * dr + ai * dt
+                eps[i] = eps[i] * dd + h[i] * riseGain
+            } else {
+                eps[i] = eps[i] * dd + ai * dt
+            }
+            let (start, count) = j.row(i)
+            let potentiation = ltp * ai, depression = ltd * eps[i]
+            for t in 0..<count {
+                dw[start + t] = potentiation - depression * teacher[j.post(start, t)]
+            }
+        }
+    }
+
+    /// Oja's rule: `Δw_ij = η·a_j·(a_i − a_j·w_ij)·dt`.
+    static func learnOja(_ j: Projection, _ r: OjaRule, pre: UnsafeMutablePointer<Float>,
+                         post: UnsafeMutablePointer<Float>, dt: Float) {
+        let w = j.weights.base, dw = j.deltaW.base
+        let rate = r.learningRate * j.plasticityRate * dt
+        for i in 0..<j.nPre {
+            let ai = pre[i]
+            let (start, count) = j.row(i)
+            for t in 0..<count {
+                let k = start + t, y = post[j.post(start, t)]
+                dw[k] = rate * y * (ai - y * w[k])
+            }
+        }
+    }
+
+    /// Pair STDP with all-to-all traces: traces decay, pre spikes depress by `A−·y_j` then
+    /// bump `x_i`, post spikes potentiate by `A+·x_i` (including this step's pre spikes) then
+    /// bump `y_j`. Δw accumulates events of this step only.
+    static func learnSTDP(_ j: Projection, _ r: STDPRule, pre: Population, post: Population, dt: Float) {
+        let x = j.traceA.base, y = j.traceB.base, dw = j.deltaW.base
+        let dPlus = Libm.exp(-dt / r.tauPlusS), dMinus = Libm.exp(-dt / r.tauMinusS)
+        let aPlus = r.aPlus * j.plasticityRate, aMinus = r.aMinus * j.plasticityRate
+        for i in 0..<j.nPre { x[i] *= dPlus }
+        for k in 0..<j.nPost { y[k] *= dMinus }
+        for s in 0..<pre.spikeCount {
+            let i = Int(pre.spikes[s])
+            let (start, count) = j.row(i)
+            for t in 0..<count { dw[start + t] -= aMinus * y[j.post(start, t)] }
+            x[i] += 1
+        }
+        for s in 0..<post.spikeCount {
+            let jj = Int(post.spikes[s])
+            for c in Int(j.colStart[jj])..<Int(j.colStart[jj + 1]) {
+                dw[Int(j.colSynapse[c])] += aPlus * x[Int(j.colPre[c])]
+            }
+            y[jj] += 1
+        }
+    }
+
+    /// Apply phase: `w ← clamp(w + Δw, bounds)`, then clears Δw. The only place weights change.
+    static func applyDeltaW(_ j: Projection) {
+        guard let rule = j.rule else { return }
+        let lo = rule.bounds.lowerBound, hi = rule.bounds.upperBound
+        let w = j.weights.base, dw = j.deltaW.base
+        for i in 0..<j.nPre {
+            let (start, count) = j.row(i)
+            for k in start..<start + count {
+                w[k] = min(hi, max(lo, w[k] + dw[k]))
+                dw[k] = 0
+            }
+        }
+    }
+}

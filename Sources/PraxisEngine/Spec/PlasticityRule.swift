@@ -1,0 +1,87 @@
+/// A learning rule for one projection. Each rule writes its own Δw buffer; the simulator
+/// applies all of them in one phase, so the order of rules never changes results.
+///
+/// "Activity" below is the unit's output for rate units and a low-pass filtered spike rate
+/// (τ = 20 ms, Hz) for spiking units.
+public enum PlasticityRule: Sendable, Equatable, Codable {
+    case threeFactor(ThreeFactorRule)
+    case climbingFibre(ClimbingFibreRule)
+    case oja(OjaRule)
+    case stdp(STDPRule)
+
+    /// Weight bounds of the rule.
+    public var bounds: ClosedRange<Float> {
+        switch self {
+        case .threeFactor(let r): r.minWeight...r.maxWeight
+        case .climbingFibre(let r): r.minWeight...r.maxWeight
+        case .oja(let r): r.minWeight...r.maxWeight
+        case .stdp(let r): r.minWeight...r.maxWeight
+        }
+    }
+}
+
+/// Dopamine-gated Hebbian learning through a synaptic eligibility trace
+/// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`,
+/// `Δw_ij = η · sign · (m − tonic) · e_ij · dt`. With the default rise 0.3 s and decay 1 s the
+/// trace peaks ≈ 0.5 s after coincident activity, so dopamine arriving 0.3–2 s later counts
+/// and dopamine 5 s later does not (Yagishita et al. 2014, Science 345:1616).
+public struct ThreeFactorRule: Sendable, Equatable, Codable {
+    public var modulator: String
+    /// +1: weights grow with a positive modulator error (D1); −1: with a negative one (D2).
+    public var sign: Float
+    public var learningRate: Float
+    public var traceRiseS: Float
+    public var traceDecayS: Float
+    public var minWeight: Float
+    public var maxWeight: Float
+    public init(modulator: String, sign: Float, learningRate: Float, traceRiseS: Float = 0.3,
+                traceDecayS: Float = 1.0, minWeight: Float = 0, maxWeight: Float = 1) {
+        self.modulator = modulator; self.sign = sign; self.learningRate = learningRate
+        self.traceRiseS = traceRiseS; self.traceDecayS = traceDecayS
+        self.minWeight = minWeight; self.maxWeight = maxWeight
+    }
+}
+
+/// Climbing-fibre gated learning at parallel-fibre → Purkinje synapses (Marr–Albus–Ito):
+/// `Δw_ij = dt · (−η_LTD · ε_i · cf_j + η_LTP · a_i)`, where ε_i is the PF activity filtered
+/// by a rise/decay kernel peaking near the olivary feedback delay and cf_j the activity of
+/// the teacher unit j. LTD needs the teaching signal to follow PF activity; otherwise PF
+/// activity alone drives slow LTP (Raymond & Lisberger 1998; Medina & Mauk 2000).
+public struct ClimbingFibreRule: Sendable, Equatable, Codable {
+    /// Population whose unit j teaches post unit j (same size as the target).
+    public var teacher: String
+    public var ltdRate: Float
+    public var ltpRate: Float
+    public var windowRiseS: Float
+    public var windowDecayS: Float
+    public var minWeight: Float
+    public var maxWeight: Float
+    public init(teacher: String, ltdRate: Float, ltpRate: Float, windowRiseS: Float = 0.05,
+                windowDecayS: Float = 0.1, minWeight: Float = 0, maxWeight: Float = 1) {
+        self.teacher = teacher; self.ltdRate = ltdRate; self.ltpRate = ltpRate
+        self.windowRiseS = windowRiseS; self.windowDecayS = windowDecayS
+        self.minWeight = minWeight; self.maxWeight = maxWeight
+    }
+}
+
+/// Hebbian learning with Oja's (1982) normalisation: `Δw_ij = η · a_j · (a_i − a_j · w_ij) · dt`.
+public struct OjaRule: Sendable, Equatable, Codable {
+    public var learningRate: Float
+    public var minWeight: Float
+    public var maxWeight: Float
+    public init(learningRate: Float, minWeight: Float = -10, maxWeight: Float = 10) {
+        self.learningRate = learningRate; self.minWeight = minWeight; self.maxWeight = maxWeight
+    }
+}
+
+/// Pair-based STDP with all-to-all traces (Song, Miller & Abbott 2000): a post spike adds
+/// `A+ · x_i` (pre trace, τ+), a pre spike subtracts `A− · y_j` (post trace, τ−).
+public struct STDPRule: Sendable, Equatable, Codable {
+    public var aPlus: Float, aMinus: Float, tauPlusS: Float, tauMinusS: Float
+    public var minWeight: Float, maxWeight: Float
+    public init(aPlus: Float = 0.01, aMinus: Float = 0.0105, tauPlusS: Float = 0.020,
+                tauMinusS: Float = 0.020, minWeight: Float = 0, maxWeight: Float = 1) {
+        self.aPlus = aPlus; self.aMinus = aMinus; self.tauPlusS = tauPlusS
+        self.tauMinusS = tauMinusS; self.minWeight = minWeight; self.maxWeight = maxWeight
+    }
+}
