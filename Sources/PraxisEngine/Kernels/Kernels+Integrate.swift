@@ -14,6 +14,8 @@ enum Kernels {
     @inline(__always)
     static func transfer(_ t: Transfer, _ x: Float) -> Float {
         switch t {
+        case .linear(let slope):
+            return slope * x
         case .thresholdLinear(let th, let slope, let mx):
             return min(mx, slope * max(0, x - th))
         case .sigmoid(let th, let slope, let mx):

@@ -50,6 +50,8 @@ public enum IntegrationMethod: String, Sendable, Codable, CaseIterable {
 
 /// Output nonlinearity of a rate unit, applied to its state `x`.
 public enum Transfer: Sendable, Equatable, Codable {
+    /// `r = slope · x` (signed).
+    case linear(slope: Float = 1)
     /// `r = min(max, slope · max(0, x − threshold))`.
     case thresholdLinear(threshold: Float = 0, slope: Float = 1, max: Float = .infinity)
     /// `r = max / (1 + exp(−slope · (x − threshold)))`.

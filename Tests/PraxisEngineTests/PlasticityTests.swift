@@ -1,0 +1,142 @@
+import Testing
+@testable import PraxisEngine
+
+@Suite struct PlasticityTests {
+    // MARK: STDP
+
+    /// Two LIF units driven to spike at chosen steps; the pre → post weight follows the
+    /// pair-STDP window A+·exp(−Δt/τ+) for Δt > 0 and −A−·exp(Δt/τ−) for Δt < 0.
+    @Test(arguments: [-40, -20, -5, 5, 10, 20, 40])
+    func stdpWindowShape(deltaMs: Int) throws {
+        let rule = STDPRule(aPlus: 0.01, aMinus: 0.012, tauPlusS: 0.017, tauMinusS: 0.034, minWeight: -1, maxWeight: 2)
+        let lif = LIFCurrentParameters(restV: -0.070, thresholdV: -0.050, resetV: -0.070, initialV: .constant(-0.070))
+        let spec = NetworkSpec(
+            dt: 1e-4,
+            populations: [PopulationSpec(name: "pre", size: 1, model: .lifCurrent(lif)),
+                          PopulationSpec(name: "post", size: 1, model: .lifCurrent(lif))],
+            projections: [ProjectionSpec(name: "w", source: "pre", target: "post", connectivity: .oneToOne,
+                                         weight: .constant(0.5), scale: 0, plasticity: .stdp(rule))])
+        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let pre = sim.network.populations[0], post = sim.network.populations[1]
+        let tPre = 500, tPost = 500 + deltaMs * 10
+        for t in 0..<1500 {
+            // A 10 V drive for one step lifts v past threshold within that step.
+            sim.setExternal(pre, [t == tPre ? 10 : 0])
+            sim.setExternal(post, [t == tPost ? 10 : 0])
+            try sim.advance()
+        }
+        #expect(sim.spikeTotals == [1, 1])
+        let dw = Double(sim.network.projections[0].weightValues[0] - 0.5)
+        let dt = Double(deltaMs) * 1e-3
+        let expected = dt > 0 ? 0.01 * Libm.exp(-dt / 0.017) : -0.012 * Libm.exp(dt / 0.034)
+        #expect(abs(dw - expected) < 0.03 * abs(expected), "Δt \(deltaMs) ms: Δw \(dw), expected \(expected)")
+    }
+
+    // MARK: Three-factor
+
+    /// Pre and post rate units active together for 100 ms, then dopamine after `delay`.
+    func threeFactorChange(delay: Double, sign: Float = 1, transient: Float = 5, rate: Float = 1) throws -> Float {
+        let rule = ThreeFactorRule(modulator: "DA", sign: sign, learningRate: rate, minWeight: -10, maxWeight: 10)
+        let spec = NetworkSpec(
+            dt: 1e-3,
+            populations: [PopulationSpec(name: "ctx", size: 1, model: .rate(RateParameters(tauS: 0.005))),
+                          PopulationSpec(name: "msn", size: 1, model: .rate(RateParameters(tauS: 0.005)))],
+            projections: [ProjectionSpec(name: "w", source: "ctx", target: "msn", connectivity: .oneToOne,
+                                         weight: .constant(0), plasticity: .threeFactor(rule))],
+            modulators: [NeuromodulatorSpec(name: "DA", kind: .dopamine, tonic: 1, phasicTauS: 0.05)])
+        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let ctx = sim.network.populations[0], msn = sim.network.populations[1]
+        let daStep = 100 + Int(delay * 1000)
+        for t in 0..<(daStep + 1500) {
+            let on: Float = t < 100 ? 1 : 0
+            sim.setExternal(ctx, [on]); sim.setExternal(msn, [on])
+            if t == daStep { sim.network.modulators[0].inject(transient) }
+            try sim.advance()
+        }
+        return sim.network.projections[0].weightValues[0]
+    }
+
+    /// Dopamine 0.5 s after coincident activity potentiates; 5 s after, it does not
+    /// (Yagishita et al. 2014: window ≈ 0.3–2 s).
+    @Test func threeFactorTimingWindow() throws {
+        let at0_5 = try threeFactorChange(delay: 0.5)
+        let at2 = try threeFactorChange(delay: 2)
+        let at5 = try threeFactorChange(delay: 5)
+        #expect(at0_5 > 0)
+        #expect(at2 > 0.1 * at0_5)
+        #expect(at5 < 0.05 * at0_5)
+    }
+
+    /// D1-like rules (+) grow with a burst and shrink with a dip; D2-like rules (−) the reverse.
+    @Test func threeFactorSignPerReceptor() throws {
+        #expect(try threeFactorChange(delay: 0.5, sign: 1, transient: 5) > 0)
+        #expect(try threeFactorChange(delay: 0.5, sign: 1, transient: -0.8) < 0)
+        #expect(try threeFactorChange(delay: 0.5, sign: -1, transient: 5) < 0)
+        #expect(try threeFactorChange(delay: 0.5, sign: -1, transient: -0.8) > 0)
+    }
+
+    // MARK: Climbing fibre
+
+    /// PF active for 50 ms at 0.2 s; the CF teacher fires for 20 ms at 0.2 s + `cfOffset`.
+    func climbingFibreChange(cfOffset: Double) throws -> Float {
+        let rule = ClimbingFibreRule(teacher: "IO", ltdRate: 20, ltpRate: 0.05, minWeight: 0, maxWeight: 2)
+        let rate = NeuronModel.rate(RateParameters(tauS: 0.002))
+        let spec = NetworkSpec(
+            dt: 1e-3,
+            populations: [PopulationSpec(name: "PF", size: 1, model: rate),
+                          PopulationSpec(name: "PC", size: 1, model: rate),
+                          PopulationSpec(name: "IO", size: 1, model: rate)],
+            projections: [ProjectionSpec(name: "pfpc", source: "PF", target: "PC", connectivity: .oneToOne,
+                                         weight: .constant(1), scale: 0, plasticity: .climbingFibre(rule))])
+        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let pf = sim.network.populations[0], io = sim.network.populations[2]
+        let cfStart = 200 + Int(cfOffset * 1000)
+        for t in 0..<1200 {
+            sim.setExternal(pf, [(200..<250).contains(t) ? 1 : 0])
+            sim.setExternal(io, [(cfStart..<cfStart + 20).contains(t) ? 1 : 0])
+            try sim.advance()
+        }
+        return sim.network.projections[0].weightValues[0] - 1
+    }
+
+    /// LTD only when the teaching signal follows PF activity within the window.
+    @Test func climbingFibreLTDNeedsCFAfterPF() throws {
+        let after = try climbingFibreChange(cfOffset: 0.1)
+        let before = try climbingFibreChange(cfOffset: -0.15)
+        let late = try climbingFibreChange(cfOffset: 0.8)
+        #expect(after < 0, "CF 100 ms after PF: Δw \(after)")
+        #expect(before > 0, "CF before PF: Δw \(before)")
+        #expect(late > 0, "CF 800 ms after PF: Δw \(late)")
+    }
+
+    // MARK: Oja
+
+    /// Oja's rule drives the weight vector to the unit-norm principal component of its input.
+    @Test func ojaFindsPrincipalComponent() throws {
+        let linear = NeuronModel.rate(RateParameters(tauS: 0.001, transfer: .linear()))
+        let spec = NetworkSpec(
+            dt: 1e-3,
+            populations: [PopulationSpec(name: "x", size: 2, model: linear),
+                          PopulationSpec(name: "y", size: 1, model: linear)],
+            projections: [ProjectionSpec(name: "w", source: "x", target: "y", connectivity: .dense,
+                                         weight: .constant(0.3), plasticity: .oja(OjaRule(learningRate: 2)))])
+        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        var rng = RandomStream(seed: 5, stream: StreamID(.user, 0))
+        for _ in 0..<2000 {
+            // Inputs spread along (1, 1)/√2 (SD 1) and (1, −1)/√2 (SD 0.2), each held 20 ms.
+            let a = rng.normal(), b = 0.2 * rng.normal()
+            sim.setExternal(sim.network.populations[0], [(a + b) / Float(2).squareRoot(), (a - b) / Float(2).squareRoot()])
+            try sim.run(steps: 20)
+        }
+        let w = sim.network.projections[0].weightValues
+        let norm = (w[0] * w[0] + w[1] * w[1]).squareRoot()
+        #expect(abs(norm - 1) < 0.1, "|w| = \(norm)")
+        #expect(abs(w[0] - w[1]) < 0.15 * norm, "w = \(w)")
+    }
+
+    /// Bounds clamp every update.
+    @Test func weightBoundsHold() throws {
+        let w = try threeFactorChange(delay: 0.5, sign: 1, transient: 5, rate: 10_000)
+        #expect(w == 10)
+    }
+}
