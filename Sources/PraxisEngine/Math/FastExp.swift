@@ -1,8 +1,8 @@
 /// Vectorised `exp` for eight Floats, for per-neuron exponential integration in hot loops.
 ///
 /// Range reduction `x = k·ln2 + r`, |r| ≤ ln2/2 (Cody & Waite, with ln2 split in two), then a
-/// degree-7 Taylor polynomial for `e^r` (truncation error ≤ 0.347⁸/8! ≈ 5e-9, below Float
-/// precision), scaled by 2^k built directly in the exponent bits. Rounding uses the
+/// degree-7 Taylor polynomial for `e^r` evaluated by Estrin's scheme (truncation error
+/// ≤ 0.347⁸/8! ≈ 5e-9, below Float precision), scaled by 2^k built directly in the exponent bits. Rounding uses the
 /// 1.5·2²³ trick so it needs only SSE2 adds. Inputs are clamped to [−87, 88].
 /// Max relative error against libm `expf` is checked in the tests (≤ 4 ulp).
 @inline(__always)
@@ -16,13 +16,13 @@ public func fastExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let shifted = v * log2e + SIMD8(repeating: magic)
     let k = shifted - SIMD8(repeating: magic)
     let r = v - k * ln2Hi - k * ln2Lo
-    var p = r * (1.0 / 5040) + SIMD8(repeating: 1.0 / 720)
-    p = p * r + SIMD8(repeating: 1.0 / 120)
-    p = p * r + SIMD8(repeating: 1.0 / 24)
-    p = p * r + SIMD8(repeating: 1.0 / 6)
-    p = p * r + SIMD8(repeating: 0.5)
-    p = p * r + SIMD8(repeating: 1)
-    p = p * r + SIMD8(repeating: 1)
+    // Estrin's scheme: three short chains instead of one long Horner chain.
+    let r2 = r * r, r4 = r2 * r2
+    let a = r + SIMD8(repeating: 1)
+    let b = r * (1.0 / 6) + SIMD8(repeating: 0.5)
+    let c = r * (1.0 / 120) + SIMD8(repeating: 1.0 / 24)
+    let d = r * (1.0 / 5040) + SIMD8(repeating: 1.0 / 720)
+    let p = a + r2 * b + r4 * (c + r2 * d)
     // Integer k sits in the low mantissa bits of `shifted`.
     let ki = SIMD8<Int32>(truncatingIfNeeded: shifted.bitPatternVector) &- SIMD8<Int32>(repeating: Int32(bitPattern: magic.bitPattern))
     let scale = SIMD8<Float>(bitPatternVector: SIMD8<UInt32>(truncatingIfNeeded: (ki &+ 127) &<< 23))
