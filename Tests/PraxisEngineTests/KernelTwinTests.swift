@@ -108,3 +108,37 @@ import Testing
         for k in 15..<b.padded { #expect(got[k] == 0) }
     }
 }
+
+/// Connectivity, weight storage and weight update are independent axes: the same synapses
+/// stored densely or as CSR learn identically under every rate-based rule.
+@Suite struct StorageIndependenceTests {
+    static let rules: [PlasticityRule] = [
+        .threeFactor(ThreeFactorRule(modulator: "DA", sign: -1, learningRate: 3, minWeight: -1, maxWeight: 1)),
+        .oja(OjaRule(learningRate: 0.5)),
+        .climbingFibre(ClimbingFibreRule(teacher: "t", ltdRate: 5, ltpRate: 0.2)),
+    ]
+
+    @Test(arguments: rules)
+    func denseAndCSRLearnAlike(_ rule: PlasticityRule) throws {
+        func weights(_ connectivity: Connectivity) throws -> [Float] {
+            let noisy = NeuronModel.rate(RateParameters(tauS: 0.01, transfer: .sigmoid(), noiseSD: 1))
+            let spec = NetworkSpec(
+                dt: 1e-3,
+                populations: [PopulationSpec(name: "a", size: 5, model: noisy), PopulationSpec(name: "b", size: 3, model: noisy),
+                              PopulationSpec(name: "t", size: 3, model: noisy)],
+                projections: [ProjectionSpec(name: "ab", source: "a", target: "b", connectivity: connectivity,
+                                             weight: .constant(0.2), plasticity: rule)],
+                modulators: [NeuromodulatorSpec(name: "DA", kind: .dopamine, tonic: 0.5)])
+            let sim = Simulator(network: try Network(spec: spec, seed: 8))
+            for t in 0..<400 {
+                if t % 50 == 0 { sim.network.modulators[0].inject(t % 100 == 0 ? 1 : -0.4) }
+                try sim.advance()
+            }
+            return sim.network.projections[0].weightValues
+        }
+        let dense = try weights(.dense), csr = try weights(.fixedProbability(p: 1, allowSelf: true))
+        #expect(dense.count == 15)
+        #expect(dense != Array(repeating: 0.2, count: 15))
+        #expect(dense == csr)
+    }
+}

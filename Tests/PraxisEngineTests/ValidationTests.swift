@@ -36,6 +36,9 @@ import Testing
         Case(label: "teacher", element: "projection 'ab'", field: "plasticity.teacher") {
             $0.projections[0].plasticity = .climbingFibre(ClimbingFibreRule(teacher: "a", ltdRate: 1, ltpRate: 0.1))
         },
+        Case(label: "bounds", element: "projection 'ab'", field: "plasticity.minWeight") {
+            $0.projections[0].plasticity = .oja(OjaRule(learningRate: 1, minWeight: 2, maxWeight: 1))
+        },
         Case(label: "stdp", element: "projection 'ab'", field: "plasticity") { $0.projections[0].plasticity = .stdp(STDPRule()) },
         Case(label: "tonic", element: "neuromodulator 'DA'", field: "tonic") { $0.modulators[0].tonic = -1 },
         Case(label: "probe", element: "probe 'x'", field: "target") { $0.probes = [ProbeSpec(name: "x", target: "zz", variable: .state)] },

@@ -123,7 +123,7 @@ extension Kernels {
     /// Apply phase: `w ← clamp(w + Δw, bounds)`, then clears Δw. The only place weights change.
     static func applyDeltaW(_ j: Projection) {
         guard let rule = j.rule else { return }
-        let lo = rule.bounds.lowerBound, hi = rule.bounds.upperBound
+        let (lo, hi) = rule.bounds
         let w = j.weights.base, dw = j.deltaW.base
         for i in 0..<j.nPre {
             let (start, count) = j.row(i)

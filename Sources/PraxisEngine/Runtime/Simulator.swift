@@ -21,6 +21,8 @@ public final class Simulator: @unchecked Sendable {
     private let itemCheck: Buffer<Float>
     private let targets: [Int]
     private let plastic: [Int]
+    /// Index of each probe's population, modulator or projection, resolved once.
+    private let probeTargets: [Int]
 
     /// Minimum units per work item when a population is split across threads.
     static let minimumChunk = 2048
@@ -52,16 +54,22 @@ public final class Simulator: @unchecked Sendable {
         itemCheck = Buffer(count: items.count, value: 0)
         targets = network.populations.indices.filter { !network.incoming[$0].isEmpty }
         plastic = network.projections.indices.filter { network.projections[$0].rule != nil }
-        recordings = network.spec.probes.map { probe in
-            let width: Int
+        var widths: [Int] = [], indices: [Int] = []
+        for probe in network.spec.probes {
             switch probe.variable {
-            case .state, .output: width = network.population(probe.target)!.size
-            case .spikes: width = 0
-            case .modulator: width = network.modulator(probe.target)!.channels
-            case .weights: width = network.projection(probe.target)!.synapseCount
+            case .state, .output, .spikes:
+                let p = network.populations.firstIndex { $0.name == probe.target }!
+                indices.append(p); widths.append(probe.variable == .spikes ? 0 : network.populations[p].size)
+            case .modulator:
+                let m = network.modulators.firstIndex { $0.name == probe.target }!
+                indices.append(m); widths.append(network.modulators[m].channels)
+            case .weights:
+                let j = network.projections.firstIndex { $0.name == probe.target }!
+                indices.append(j); widths.append(network.projections[j].synapseCount)
             }
-            return Recording(probe: probe, width: width)
         }
+        probeTargets = indices
+        recordings = zip(network.spec.probes, widths).map { Recording(probe: $0, width: $1) }
     }
 
     /// Simulated time in seconds.
@@ -162,12 +170,12 @@ public final class Simulator: @unchecked Sendable {
     private func record(_ t: Int) {
         let n = network
         for r in recordings.indices where t % recordings[r].probe.every == 0 {
-            let probe = recordings[r].probe
+            let probe = recordings[r].probe, target = probeTargets[r]
             switch probe.variable {
             case .state:
-                recordings[r].values += n.population(probe.target)!.state
+                recordings[r].values += n.populations[target].state
             case .output:
-                let p = n.population(probe.target)!
+                let p = n.populations[target]
                 if p.model.isSpiking {
                     var row = [Float](repeating: 0, count: p.size)
                     for s in p.lastSpikes { row[Int(s)] = Float(1 / n.dt) }
@@ -176,12 +184,12 @@ public final class Simulator: @unchecked Sendable {
                     recordings[r].values += p.outputs
                 }
             case .spikes:
-                let p = n.population(probe.target)!
+                let p = n.populations[target]
                 for s in p.lastSpikes { recordings[r].spikeSteps.append(t); recordings[r].spikeUnits.append(s) }
             case .modulator:
-                recordings[r].values += n.modulator(probe.target)!.levels
+                recordings[r].values += n.modulators[target].levels
             case .weights:
-                recordings[r].values += n.projection(probe.target)!.weightValues
+                recordings[r].values += n.projections[target].weightValues
             }
             if probe.variable != .spikes { recordings[r].steps.append(t) }
         }

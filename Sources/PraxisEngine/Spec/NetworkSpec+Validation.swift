@@ -67,8 +67,9 @@ extension NetworkSpec {
                 }
             }
             if let rule = j.plasticity {
-                if !(rule.bounds.lowerBound.isFinite || rule.bounds.upperBound.isFinite) || rule.bounds.isEmpty {
-                    fail(el, "plasticity.bounds", "must be a non-empty range")
+                let b = rule.bounds
+                if !(b.min <= b.max) {
+                    fail(el, "plasticity.minWeight", "minWeight \(b.min) exceeds maxWeight \(b.max)")
                 }
                 switch rule {
                 case .threeFactor(let r):

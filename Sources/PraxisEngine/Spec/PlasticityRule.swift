@@ -9,13 +9,13 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
     case oja(OjaRule)
     case stdp(STDPRule)
 
-    /// Weight bounds of the rule.
-    public var bounds: ClosedRange<Float> {
+    /// Weight bounds of the rule (validated so that `min ≤ max`).
+    public var bounds: (min: Float, max: Float) {
         switch self {
-        case .threeFactor(let r): r.minWeight...r.maxWeight
-        case .climbingFibre(let r): r.minWeight...r.maxWeight
-        case .oja(let r): r.minWeight...r.maxWeight
-        case .stdp(let r): r.minWeight...r.maxWeight
+        case .threeFactor(let r): (r.minWeight, r.maxWeight)
+        case .climbingFibre(let r): (r.minWeight, r.maxWeight)
+        case .oja(let r): (r.minWeight, r.maxWeight)
+        case .stdp(let r): (r.minWeight, r.maxWeight)
         }
     }
 }
