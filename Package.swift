@@ -8,20 +8,29 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "PraxisEngine", targets: ["PraxisEngine"]),
+        .library(name: "PraxisCircuit", targets: ["PraxisCircuit"]),
         .executable(name: "praxis", targets: ["praxis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(name: "PraxisEngine"),
+        .target(
+            name: "PraxisCircuit",
+            dependencies: ["PraxisEngine", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/default-circuit.yaml")]
+        ),
         .executableTarget(
             name: "praxis",
             dependencies: [
                 "PraxisEngine",
+                "PraxisCircuit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PraxisEngineTests", dependencies: ["PraxisEngine"]),
+        .testTarget(name: "PraxisCircuitTests", dependencies: ["PraxisCircuit"]),
     ]
 )

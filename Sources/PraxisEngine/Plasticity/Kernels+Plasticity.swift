@@ -34,12 +34,13 @@ extension Kernels {
         let riseGain = hasRise ? dt / r.traceRiseS : 0
         let level = m.level.base, channels = m.channels, tonic = m.tonic
         let rate = r.learningRate * r.sign * j.plasticityRate * dt
+        let prePost = r.eligibility == .prePost
         for i in 0..<j.nPre {
             let ai = pre[i]
             let (start, count) = j.row(i)
             for t in 0..<count {
                 let k = start + t, jj = j.post(start, t)
-                let c = ai * post[jj] * dt
+                let c = (prePost ? ai * post[jj] : ai) * dt
                 let ek: Float
                 if hasRise {
                     let hk = h[k] * dr + c

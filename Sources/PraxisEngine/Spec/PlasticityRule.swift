@@ -21,11 +21,19 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
 }
 
 /// Dopamine-gated Hebbian learning through a synaptic eligibility trace
-/// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`,
+/// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`
+/// (or `+ a_i` alone with `eligibility: .pre`),
 /// `Δw_ij = η · sign · (m − tonic) · e_ij · dt`. With the default rise 0.3 s and decay 1 s the
 /// trace peaks ≈ 0.5 s after coincident activity, so dopamine arriving 0.3–2 s later counts
 /// and dopamine 5 s later does not (Yagishita et al. 2014, Science 345:1616).
 public struct ThreeFactorRule: Sendable, Equatable, Codable {
+    /// What the eligibility trace integrates.
+    public enum Eligibility: String, Sendable, Codable {
+        /// Pre × post coincidence (corticostriatal learning).
+        case prePost = "pre-post"
+        /// Presynaptic activity alone (a TD critic's value weights: Δw ∝ δ · trace of x_i).
+        case pre
+    }
     public var modulator: String
     /// +1: weights grow with a positive modulator error (D1); −1: with a negative one (D2).
     public var sign: Float
@@ -34,11 +42,13 @@ public struct ThreeFactorRule: Sendable, Equatable, Codable {
     public var traceDecayS: Float
     public var minWeight: Float
     public var maxWeight: Float
+    public var eligibility: Eligibility
     public init(modulator: String, sign: Float, learningRate: Float, traceRiseS: Float = 0.3,
-                traceDecayS: Float = 1.0, minWeight: Float = 0, maxWeight: Float = 1) {
+                traceDecayS: Float = 1.0, minWeight: Float = 0, maxWeight: Float = 1,
+                eligibility: Eligibility = .prePost) {
         self.modulator = modulator; self.sign = sign; self.learningRate = learningRate
         self.traceRiseS = traceRiseS; self.traceDecayS = traceDecayS
-        self.minWeight = minWeight; self.maxWeight = maxWeight
+        self.minWeight = minWeight; self.maxWeight = maxWeight; self.eligibility = eligibility
     }
 }
 

@@ -1,0 +1,56 @@
+import PraxisEngine
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+extension CircuitSpec {
+    /// The engine network this circuit describes. Modulatory pathways (SNc → striatum) become
+    /// receptor bindings on their target; every other pathway becomes one projection named
+    /// after the pathway.
+    public func network(probes: [ProbeSpec] = []) -> NetworkSpec {
+        var receptorsByTarget: [String: [ReceptorBinding]] = [:]
+        for p in pathways where p.sign == .modulatory {
+            if let m = p.modulator, let r = p.receptor, let k = p.sensitivity {
+                receptorsByTarget[p.target, default: []].append(ReceptorBinding(modulator: m, receptor: r, sensitivity: k))
+            }
+        }
+        let pops = populations.map { e in
+            PopulationSpec(name: e.name, size: e.size, model: e.model, gain: e.gain,
+                           receptors: e.receptors + receptorsByTarget[e.name, default: []])
+        }
+        let sizes = Dictionary(populations.map { ($0.name, $0.size) }, uniquingKeysWith: { a, _ in a })
+        let projections = pathways.filter { $0.sign != .modulatory }.map { p in
+            ProjectionSpec(name: p.name, source: p.source, target: p.target,
+                           connectivity: connectivity(p, sizes: sizes), weight: p.weight, receptor: p.sign,
+                           scale: p.scale, delaySteps: delaySteps(p.delayMs), plasticity: p.rule)
+        }
+        return NetworkSpec(dt: dtMs / 1000, populations: pops, projections: projections, modulators: modulators, probes: probes)
+    }
+
+    /// A delay in whole steps, at least one (a step's output acts on the next step).
+    public func delaySteps(_ ms: Double) -> Int { max(1, Int((ms / dtMs).rounded())) }
+
+    private func connectivity(_ p: Pathway, sizes: [String: Int]) -> Connectivity {
+        switch p.pattern {
+        case .dense: return .dense
+        case .oneToOne: return .oneToOne
+        case .channelwise: return .channelwise(channels: channels)
+        case .random(let prob): return .fixedProbability(p: prob)
+        case .cosine:
+            let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0
+            let amplitude: Float
+            if case .constant(let w) = p.weight { amplitude = w } else { amplitude = 1 }
+            var pre: [Int] = [], post: [Int] = [], w: [Float] = []
+            for i in 0..<ns {
+                for j in 0..<nt {
+                    let c = cos(2 * Double.pi * (Double(i) / Double(ns) - Double(j) / Double(nt)))
+                    if c > 1e-6 { pre.append(i); post.append(j); w.append(amplitude * Float(c)) }
+                }
+            }
+            return .explicit(pre: pre, post: post, weights: w)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import PraxisEngine
+
+/// A circuit as its file describes it: regions with their populations, neuromodulators and
+/// pathways. `CircuitSpec.network()` turns it into an engine `NetworkSpec`.
+public struct CircuitSpec: Sendable, Codable {
+    public var name: String
+    /// Integration step in milliseconds.
+    public var dtMs: Double
+    /// Number of action channels (candidate actions: targets, keys, options).
+    public var channels: Int
+    public var modulators: [NeuromodulatorSpec]
+    public var regions: [RegionEntry]
+    public var pathways: [Pathway]
+
+    /// Every population, in file order.
+    public var populations: [PopulationEntry] { regions.flatMap(\.populations) }
+}
+
+/// A region and the populations that stand for it.
+public struct RegionEntry: Sendable, Codable {
+    public var region: Region
+    public var populations: [PopulationEntry]
+}
+
+/// A population of one region.
+public struct PopulationEntry: Sendable, Codable {
+    public var name: String
+    public var region: String
+    public var model: NeuronModel
+    public var size: Int
+    /// Whether the units are split into the circuit's action channels (size = channels × k).
+    public var perChannel: Int?
+    public var gain: Float
+    public var receptors: [ReceptorBinding]
+    /// Line of the population in its file (0 when built in code).
+    public var line: Int = 0
+
+    enum CodingKeys: String, CodingKey { case name, region, model, size, perChannel, gain, receptors }
+}
+
+/// A pathway between two populations (CIRCUIT.md §2).
+public struct Pathway: Sendable, Codable {
+    /// How source units map onto target units.
+    public enum Pattern: Sendable, Codable, Equatable {
+        /// All to all (e.g. the diffuse STN projection).
+        case dense
+        case oneToOne
+        /// Channel c to channel c (topographic basal-ganglia loops).
+        case channelwise
+        /// Each pair with probability p.
+        case random(p: Double)
+        /// Units carry evenly spaced preferred directions; w_ij = w · max(0, cos(θ_i − θ_j)).
+        case cosine
+    }
+
+    public var name: String
+    public var source: String
+    public var target: String
+    /// Excitatory, inhibitory, or modulatory (acting through a neuromodulator's receptors).
+    public var sign: Receptor
+    public var pattern: Pattern
+    public var weight: WeightInit
+    public var delayMs: Double
+    public var scale: Float
+    public var rule: PlasticityRule?
+    /// For modulatory pathways: the neuromodulator and the receptor it acts through.
+    public var modulator: String?
+    public var receptor: ReceptorClass?
+    public var sensitivity: Float?
+    /// Line of the pathway in its file (0 when built in code).
+    public var line: Int = 0
+
+    enum CodingKeys: String, CodingKey {
+        case name, source, target, sign, pattern, weight, delayMs, scale, rule, modulator, receptor, sensitivity
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PraxisEngine
+import Testing
+@testable import PraxisCircuit
+
+@Suite struct CircuitFileTests {
+    @Test func defaultCircuitHasEveryRegionWithCentroid() {
+        let spec = CircuitFile.defaultCircuit()
+        let listed = Set(spec.regions.map(\.region.abbreviation))
+        for region in RegionCatalog.standard {
+            #expect(listed.contains(region.abbreviation), "\(region.abbreviation) missing")
+            // Centroids lie inside the MNI152 brain box.
+            #expect(abs(region.mni.x) < 80 && region.mni.y > -110 && region.mni.y < 80 && region.mni.z > -75 && region.mni.z < 85)
+        }
+        // A right-handed subject: left motor cortex, right cerebellar cortex.
+        #expect(RegionCatalog.region("M1")!.mni.x < 0 && RegionCatalog.region("PC")!.mni.x > 0)
+    }
+
+    /// Each kind of mistake is refused with its line and field, and nothing is built.
+    @Test(arguments: [
+        ("unknown region", "regions:\n  - region: M1\n    populations: [{name: M1, model: rate, units: 4}]\n  - region: XYZ\n    populations: []\n", 7, "regions[1].region"),
+        ("unknown population", "  - {from: M1, to: Nowhere, sign: excitatory}\n", 0, "pathways[0].to"),
+        ("negative delay", "  - {from: M1, to: M1, sign: excitatory, delay_ms: -3}\n", 0, "pathways[0].delay_ms"),
+        ("wrong type", "  - {from: M1, to: M1, sign: excitatory, weight: strong}\n", 0, "pathways[0].weight"),
+        ("unknown key", "  - {from: M1, to: M1, sign: excitatory, colour: red}\n", 0, "pathways[0].colour"),
+        ("bad sign", "  - {from: M1, to: M1, sign: sideways}\n", 0, "pathways[0].sign"),
+        ("syntax", "  - {from: M1, to: M1, sign: excitatory\n", 9, "(syntax)"),
+        ("engine parameter", "  - {from: M1, to: M1, sign: excitatory, rule: {oja: {rate: 1, min: 3, max: 1}}}\n", 0, "pathways[0] (plasticity.minWeight)"),
+    ])
+    func badFilesAreRefusedWithLocation(_ label: String, _ fragment: String, _ expectedLine: Int, _ field: String) {
+        let head = "name: t\ndt_ms: 1\nchannels: 2\n"
+        let regions = "regions:\n  - region: M1\n    populations: [{name: M1, model: rate, units: 4}]\n"
+        let text = fragment.hasPrefix("regions:") ? head + fragment + "pathways: []\n" : head + regions + "pathways:\n" + fragment
+        do {
+            _ = try CircuitFile.parse(text, file: "bad.yaml")
+            Issue.record("\(label): expected an error")
+        } catch {
+            let e = error.errors.first { $0.field == field }
+            #expect(e != nil, "\(label): got \(error.description)")
+            #expect(e?.file == "bad.yaml")
+            let line = expectedLine > 0 ? expectedLine : 8
+            #expect(e?.line == line, "\(label): line \(e?.line ?? -1), expected \(line)")
+        }
+    }
+
+    @Test func jsonRoundTripKeepsEveryPathway() throws {
+        let spec = CircuitFile.defaultCircuit()
+        let data = try CircuitSpec.jsonEncoder().encode(spec)
+        let back = try CircuitSpec.jsonDecoder().decode(CircuitSpec.self, from: data)
+        #expect(back.pathways.map(\.name) == spec.pathways.map(\.name))
+        #expect(back.populations.map(\.size) == spec.populations.map(\.size))
+    }
+}
