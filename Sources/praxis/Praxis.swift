@@ -7,7 +7,7 @@ struct Praxis: ParsableCommand {
         commandName: "praxis",
         abstract: "Praxis — an in-silico motor-learning laboratory.",
         version: PraxisVersion.string,
-        subcommands: [Bench.self])
+        subcommands: [CircuitCommand.self, Bench.self])
 }
 
 /// The version printed by `praxis --version` and stored with results.

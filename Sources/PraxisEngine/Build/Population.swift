@@ -13,6 +13,7 @@ public final class Population: @unchecked Sendable {
     /// Gain on excitatory input (disease and drug knob); 1 is intact.
     public var gain: Float
     let receptors: [ResolvedReceptor]
+    var modulatorNames: [String] = []
     /// Whether a modulatory projection targets this population.
     var hasModulatoryInput = false
     /// Whether some plasticity rule reads this population's activity.
@@ -101,6 +102,11 @@ public final class Population: @unchecked Sendable {
     /// Pointer to ring slot `slot`, receptor channel `channel` (0 exc, 1 inh, 2 modulatory).
     @inline(__always) func ringSlot(_ slot: Int, _ channel: Int) -> UnsafeMutablePointer<Float> {
         ring.base + (slot * 3 + channel) * padded
+    }
+
+    /// The neuromodulator receptors of this population, e.g. `["dopamine:d1"]`.
+    public var receptorsDescription: [String] {
+        receptors.map { "\(modulatorNames[$0.modulator]):\($0.sign > 0 ? "raise" : "lower")" }
     }
 
     /// Current membrane potentials (spiking) or states (rate), one per unit.

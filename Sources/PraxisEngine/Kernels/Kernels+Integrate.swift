@@ -49,28 +49,46 @@ enum Kernels {
 
     /// Rate unit, exact for piecewise-constant input:
     /// `x ← I + (x − I)·e^{−dt/τ} + σ·sqrt(1 − e^{−2dt/τ})·N(0,1)`, `I = g·exc − inh + bias + ext`.
+    /// The state update runs as one loop and the transfer as another, so neither branches per unit.
     static func integrateRate(_ p: Population, _ params: RateParameters, _ range: Range<Int>,
                               slot: Int, step: Int) -> KernelResult {
         let c = p.coefficients
         let x = p.v.base, out = p.output.base
         let exc = p.ringSlot(slot, 0), inh = p.ringSlot(slot, 1)
-        let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput
-        let g = p.unitGain.base, gain = p.gain
-        let ext = p.external.base, hasExt = p.hasExternal
-        let noisy = c.noiseScale > 0
+        let g = p.unitGain.base, ext = p.external.base
+        let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput, hasExt = p.hasExternal
+        let gain = p.gain, bias = params.bias, decay = c.decay
+        let lo = range.lowerBound, hi = range.upperBound
+        if perUnit {
+            for j in lo..<hi { exc[j] *= g[j] }
+        } else if gain != 1 {
+            for j in lo..<hi { exc[j] *= gain }
+        }
+        if hasExt {
+            for j in lo..<hi { exc[j] += ext[j] }
+        }
         var check: Float = 0
-        for j in range {
-            var drive = (perUnit ? g[j] : gain) * exc[j] - inh[j] + params.bias
-            if hasExt { drive += ext[j] }
-            exc[j] = 0; inh[j] = 0
-            var xn = drive + (x[j] - drive) * c.decay
-            if noisy && j < p.size {
-                let w = p.noise.words(step: step, unit: j)
-                xn += c.noiseScale * Philox.normals(w.x, w.y).0
-            }
+        for j in lo..<hi {
+            let drive = exc[j] - inh[j] + bias
+            let xn = drive + (x[j] - drive) * decay
             x[j] = xn
-            out[j] = j < p.size ? transfer(params.transfer, xn) : 0
             check += xn
+            exc[j] = 0; inh[j] = 0
+        }
+        if c.noiseScale > 0 {
+            for j in lo..<min(hi, p.size) {
+                let w = p.noise.words(step: step, unit: j)
+                x[j] += c.noiseScale * Philox.normals(w.x, w.y).0
+            }
+        }
+        let top = min(hi, p.size)
+        switch params.transfer {
+        case .linear(let slope):
+            for j in lo..<top { out[j] = slope * x[j] }
+        case .thresholdLinear(let th, let slope, let mx):
+            for j in lo..<top { out[j] = min(mx, slope * max(0, x[j] - th)) }
+        case .sigmoid, .tanh:
+            for j in lo..<top { out[j] = transfer(params.transfer, x[j]) }
         }
         return KernelResult(check: check, spikeEnd: range.lowerBound)
     }

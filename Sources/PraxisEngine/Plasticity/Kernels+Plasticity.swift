@@ -76,8 +76,11 @@ extension Kernels {
             }
             let (start, count) = j.row(i)
             let potentiation = ltp * ai, depression = ltd * eps[i]
-            for t in 0..<count {
-                dw[start + t] = potentiation - depression * teacher[j.post(start, t)]
+            if j.storage == .dense {
+                for t in 0..<count { dw[start + t] = potentiation - depression * teacher[t] }
+            } else {
+                let cols = j.columns.base
+                for k in start..<start + count { dw[k] = potentiation - depression * teacher[Int(cols[k])] }
             }
         }
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
+import PraxisCircuit
 import PraxisEngine
 
 /// `praxis bench …`: the standard networks, timed in release builds.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the engine on standard networks (build it with -c release).",
-        subcommands: [Coba.self, Cuba.self, Rate.self])
+        subcommands: [Coba.self, Cuba.self, Rate.self, CircuitBench.self])
 
     /// Options shared by every benchmark.
     struct Options: ParsableArguments {
@@ -57,6 +58,16 @@ struct Bench: ParsableCommand {
         func run() throws {
             let n = options.neurons ?? 1000
             try BenchRunner(name: "rate", options: options).run(BenchmarkNetworks.rate(neurons: n))
+        }
+    }
+
+
+    struct CircuitBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "circuit", abstract: "The full default motor-learning circuit for one subject (rate units, 1 ms).")
+        @OptionGroup var options: Options
+        func run() throws {
+            try BenchRunner(name: "circuit", options: options).run(CircuitFile.defaultCircuit().network())
         }
     }
 }
