@@ -1,35 +1,44 @@
-/// A fixed-size, zero-initialised, 32-byte-aligned array owned by the network, allocated once
-/// at build time and never resized. Hot loops take its `base` pointer once and index it
-/// directly; this is the only type in the engine that allocates raw memory.
-///
-/// `@unchecked Sendable`: the simulator partitions every buffer between threads by unit
-/// range or by owning element within a phase, so no two threads write the same element.
-public final class Buffer<Element: BitwiseCopyable>: @unchecked Sendable {
-    public let count: Int
-    public let base: UnsafeMutablePointer<Element>
+/// Owns the raw memory of a network's buffers and frees it all when the last element that
+/// uses it goes away. This is the only type in the engine that allocates raw memory.
+public final class Arena: @unchecked Sendable {
+    private var blocks: [UnsafeMutableRawPointer] = []
 
-    /// `count` elements set to `value`.
-    public init(count: Int, value: Element) {
-        self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: max(1, count) * MemoryLayout<Element>.stride, alignment: 32)
-        base = raw.bindMemory(to: Element.self, capacity: max(1, count))
+    public init() {}
+
+    deinit { for b in blocks { b.deallocate() } }
+
+    /// `count` elements set to `value`, 32-byte aligned.
+    func buffer<Element: BitwiseCopyable>(count: Int, value: Element) -> Buffer<Element> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * MemoryLayout<Element>.stride, alignment: 32)
+        blocks.append(raw)
+        let base = raw.bindMemory(to: Element.self, capacity: max(1, count))
         base.initialize(repeating: value, count: max(1, count))
+        return Buffer(base: base, count: count)
     }
 
-    /// A copy of `values`.
-    public convenience init(_ values: [Element], padTo padded: Int? = nil, padding: Element) {
-        self.init(count: max(values.count, padded ?? 0), value: padding)
+    /// A copy of `values`, padded with `padding` to at least `padded` elements.
+    func buffer<Element: BitwiseCopyable>(_ values: [Element], padTo padded: Int? = nil, padding: Element) -> Buffer<Element> {
+        let b = buffer(count: max(values.count, padded ?? 0), value: padding)
         values.withUnsafeBufferPointer { src in
-            if let s = src.baseAddress { base.update(from: s, count: values.count) }
+            if let s = src.baseAddress { b.base.update(from: s, count: values.count) }
         }
+        return b
     }
+}
 
-    deinit { UnsafeMutableRawPointer(base).deallocate() }
+/// A fixed-size array in an `Arena`, allocated once at build time and never resized.
+///
+/// A plain pointer and a count, so loading one from a population or projection in a step
+/// costs no reference counting (a class here cost a retain/release pair per access). Hot
+/// loops take `base` once and index it directly. `@unchecked Sendable`: the simulator
+/// partitions every buffer between threads by unit range or owning element within a phase.
+public struct Buffer<Element: BitwiseCopyable>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Element>
+    public let count: Int
 
     @inline(__always) public subscript(i: Int) -> Element {
         get { base[i] }
-        set { base[i] = newValue }
+        nonmutating set { base[i] = newValue }
     }
 
     /// The first `n` elements as an array (for probes, tests and reports; never in a step).

@@ -14,13 +14,16 @@ public final class Modulator: @unchecked Sendable {
     let pending: Buffer<Float>
     let level: Buffer<Float>
 
+    /// Keeps this modulator's memory alive.
+    let arena = Arena()
+
     init(spec: NeuromodulatorSpec, dt: Double) {
         name = spec.name; kind = spec.kind; channels = spec.channels
         tonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
         phasicDecay = Float(Libm.exp(-dt / Double(spec.phasicTauS)))
-        phasic = Buffer(count: channels, value: 0)
-        pending = Buffer(count: channels, value: 0)
-        level = Buffer(count: channels, value: spec.tonic)
+        phasic = arena.buffer(count: channels, value: 0)
+        pending = arena.buffer(count: channels, value: 0)
+        level = arena.buffer(count: channels, value: spec.tonic)
     }
 
     /// Adds a phasic transient (positive: burst, negative: dip) to `channel`, or to every

@@ -2,20 +2,20 @@ extension Network {
     /// Draws a projection's synapses and weights from its own streams, so adding or removing
     /// another projection never changes this one.
     static func buildProjection(_ spec: ProjectionSpec, index: Int, source: Population,
-                                target: Population, seed: UInt64, dt: Double) -> Projection {
+                                target: Population, seed: UInt64, dt: Double, arena: Arena) -> Projection {
         var conn = RandomStream(seed: seed, stream: StreamID(.connectivity, index))
         var wrng = RandomStream(seed: seed, stream: StreamID(.weights, index))
         let nPre = source.size, nPost = target.size
-        let empty = Buffer<Int32>(count: 0, value: 0)
+        let empty = arena.buffer(count: 0, value: Int32(0))
         func make(_ w: Buffer<Float>, _ rows: Buffer<Int32>, _ cols: Buffer<Int32>,
                   _ storage: Projection.Storage, _ count: Int) -> Projection {
             Projection(spec: spec, index: index, source: source, target: target, weights: w,
-                       rowStart: rows, columns: cols, storage: storage, synapseCount: count, dt: dt)
+                       rowStart: rows, columns: cols, storage: storage, synapseCount: count, dt: dt, arena: arena)
         }
         switch spec.connectivity {
         case .dense:
             let stride = target.padded
-            let w = Buffer<Float>(count: nPre * stride, value: 0)
+            let w = arena.buffer(count: nPre * stride, value: Float(0))
             for i in 0..<nPre { for j in 0..<nPost { w[i * stride + j] = wrng.draw(spec.weight) } }
             return make(w, empty, empty, .dense, nPre * nPost)
         case .explicit(let pre, let post, let weights):
@@ -23,8 +23,8 @@ extension Network {
             var rows = [Int32](repeating: 0, count: nPre + 1)
             for p in pre { rows[p + 1] += 1 }
             for i in 0..<nPre { rows[i + 1] += rows[i] }
-            return make(Buffer(order.map { weights[$0] }, padding: 0), Buffer(rows, padding: 0),
-                        Buffer(order.map { Int32(post[$0]) }, padding: 0), .csr, pre.count)
+            return make(arena.buffer(order.map { weights[$0] }, padding: Float(0)), arena.buffer(rows, padding: Int32(0)),
+                        arena.buffer(order.map { Int32(post[$0]) }, padding: Int32(0)), .csr, pre.count)
         default:
             var rows = [Int32](repeating: 0, count: nPre + 1)
             var cols: [Int32] = []
@@ -34,7 +34,7 @@ extension Network {
                 rows[i + 1] = Int32(cols.count)
             }
             let w = cols.map { _ in wrng.draw(spec.weight) }
-            return make(Buffer(w, padding: 0), Buffer(rows, padding: 0), Buffer(cols, padding: 0), .csr, cols.count)
+            return make(arena.buffer(w, padding: Float(0)), arena.buffer(rows, padding: Int32(0)), arena.buffer(cols, padding: Int32(0)), .csr, cols.count)
         }
     }
 

@@ -8,6 +8,8 @@ public final class Network: @unchecked Sendable {
     public let populations: [Population]
     public let projections: [Projection]
     public let modulators: [Modulator]
+    /// Owns every buffer of the network.
+    let arena: Arena
     /// For each population, the projections that target it, in spec order.
     let incoming: [[Int]]
 
@@ -22,19 +24,21 @@ public final class Network: @unchecked Sendable {
         var maxDelay = [Int](repeating: 0, count: spec.populations.count)
         for j in spec.projections { maxDelay[popIndex[j.target]!] = max(maxDelay[popIndex[j.target]!], j.delaySteps) }
 
+        let arena = Arena()
+        self.arena = arena
         populations = spec.populations.enumerated().map { i, p in
             Population(spec: p, index: i, dt: spec.dt, ringLength: maxDelay[i] + 1, seed: seed,
                        receptors: p.receptors.map {
                            ResolvedReceptor(modulator: modIndex[$0.modulator]!, sign: $0.receptor.sign,
                                             sensitivity: $0.sensitivity)
-                       })
+                       }, arena: arena)
         }
         modulators = spec.modulators.map { Modulator(spec: $0, dt: spec.dt) }
         for p in populations { p.modulatorNames = spec.modulators.map(\.name) }
         var built: [Projection] = []
         for (k, j) in spec.projections.enumerated() {
             let src = populations[popIndex[j.source]!], tgt = populations[popIndex[j.target]!]
-            let projection = Network.buildProjection(j, index: k, source: src, target: tgt, seed: seed, dt: spec.dt)
+            let projection = Network.buildProjection(j, index: k, source: src, target: tgt, seed: seed, dt: spec.dt, arena: arena)
             built.append(projection)
             if j.receptor == .modulatory { tgt.hasModulatoryInput = true }
             switch j.plasticity {

@@ -48,8 +48,12 @@ public final class Population: @unchecked Sendable {
 
     let noise: CounterRandom
 
+    /// Keeps this population's memory alive.
+    let arena: Arena
+
     init(spec: PopulationSpec, index: Int, dt: Double, ringLength: Int, seed: UInt64,
-         receptors: [ResolvedReceptor]) {
+         receptors: [ResolvedReceptor], arena: Arena) {
+        self.arena = arena
         name = spec.name
         self.index = index
         size = spec.size
@@ -59,16 +63,16 @@ public final class Population: @unchecked Sendable {
         self.receptors = receptors
         coefficients = Coefficients(model: spec.model, dt: dt)
         self.ringLength = ringLength
-        v = Buffer(count: padded, value: 0)
-        s1 = Buffer(count: padded, value: 0)
-        s2 = Buffer(count: padded, value: 0)
-        refractory = Buffer(count: padded, value: 0)
-        output = Buffer(count: padded, value: 0)
-        activity = Buffer(count: padded, value: 0)
-        unitGain = Buffer(count: padded, value: 1)
-        external = Buffer(count: padded, value: 0)
-        spikes = Buffer(count: padded, value: 0)
-        ring = Buffer(count: ringLength * 3 * padded, value: 0)
+        v = arena.buffer(count: padded, value: 0)
+        s1 = arena.buffer(count: padded, value: 0)
+        s2 = arena.buffer(count: padded, value: 0)
+        refractory = arena.buffer(count: padded, value: 0)
+        output = arena.buffer(count: padded, value: 0)
+        activity = arena.buffer(count: padded, value: 0)
+        unitGain = arena.buffer(count: padded, value: 1)
+        external = arena.buffer(count: padded, value: 0)
+        spikes = arena.buffer(count: padded, value: 0)
+        ring = arena.buffer(count: ringLength * 3 * padded, value: 0)
         noise = CounterRandom(seed: seed, stream: StreamID(.runtimeNoise, index))
         var rng = RandomStream(seed: seed, stream: StreamID(.populationInit, index))
         initialiseState(&rng)

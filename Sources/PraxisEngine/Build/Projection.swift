@@ -32,6 +32,8 @@ public final class Projection: @unchecked Sendable {
     let colStart: Buffer<Int32>
     let colSynapse: Buffer<Int32>
     let colPre: Buffer<Int32>
+    /// Keeps this projection's memory alive.
+    let arena: Arena
     /// Synaptic events delivered so far (spikes × out-degree); counted for spiking sources.
     public internal(set) var events = 0
     /// Number of existing synapses.
@@ -48,7 +50,8 @@ public final class Projection: @unchecked Sendable {
 
     init(spec: ProjectionSpec, index: Int, source: Population, target: Population,
          weights: Buffer<Float>, rowStart: Buffer<Int32>, columns: Buffer<Int32>,
-         storage: Storage, synapseCount: Int, dt: Double) {
+         storage: Storage, synapseCount: Int, dt: Double, arena: Arena) {
+        self.arena = arena
         name = spec.name
         self.index = index
         self.source = source.index
@@ -71,21 +74,21 @@ public final class Projection: @unchecked Sendable {
         let slots = weights.count
         switch spec.plasticity {
         case nil:
-            deltaW = Buffer(count: 0, value: 0); traceA = Buffer(count: 0, value: 0); traceB = Buffer(count: 0, value: 0)
+            deltaW = arena.buffer(count: 0, value: Float(0)); traceA = arena.buffer(count: 0, value: Float(0)); traceB = arena.buffer(count: 0, value: Float(0))
         case .threeFactor:
-            deltaW = Buffer(count: slots, value: 0); traceA = Buffer(count: slots, value: 0); traceB = Buffer(count: slots, value: 0)
+            deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: slots, value: Float(0)); traceB = arena.buffer(count: slots, value: Float(0))
         case .climbingFibre:
-            deltaW = Buffer(count: slots, value: 0); traceA = Buffer(count: nPre, value: 0); traceB = Buffer(count: nPre, value: 0)
+            deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: nPre, value: Float(0)); traceB = arena.buffer(count: nPre, value: Float(0))
         case .oja:
-            deltaW = Buffer(count: slots, value: 0); traceA = Buffer(count: 0, value: 0); traceB = Buffer(count: 0, value: 0)
+            deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: 0, value: Float(0)); traceB = arena.buffer(count: 0, value: Float(0))
         case .stdp:
-            deltaW = Buffer(count: slots, value: 0); traceA = Buffer(count: nPre, value: 0); traceB = Buffer(count: nPost, value: 0)
+            deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: nPre, value: Float(0)); traceB = arena.buffer(count: nPost, value: Float(0))
         }
         if case .stdp = spec.plasticity {
             (colStart, colSynapse, colPre) = Projection.transposedIndex(
-                nPre: nPre, nPost: nPost, storage: storage, stride: stride, rowStart: rowStart, columns: columns)
+                nPre: nPre, nPost: nPost, storage: storage, stride: stride, rowStart: rowStart, columns: columns, arena: arena)
         } else {
-            colStart = Buffer(count: 0, value: 0); colSynapse = Buffer(count: 0, value: 0); colPre = Buffer(count: 0, value: 0)
+            colStart = arena.buffer(count: 0, value: Int32(0)); colSynapse = arena.buffer(count: 0, value: Int32(0)); colPre = arena.buffer(count: 0, value: Int32(0))
         }
     }
 
@@ -107,7 +110,7 @@ public final class Projection: @unchecked Sendable {
     }
 
     private static func transposedIndex(nPre: Int, nPost: Int, storage: Storage, stride: Int,
-                                        rowStart: Buffer<Int32>, columns: Buffer<Int32>)
+                                        rowStart: Buffer<Int32>, columns: Buffer<Int32>, arena: Arena)
         -> (Buffer<Int32>, Buffer<Int32>, Buffer<Int32>) {
         var counts = [Int32](repeating: 0, count: nPost + 1)
         var pairs: [(post: Int, synapse: Int, pre: Int)] = []
@@ -120,10 +123,10 @@ public final class Projection: @unchecked Sendable {
         }
         for p in pairs { counts[p.post + 1] += 1 }
         for j in 0..<nPost { counts[j + 1] += counts[j] }
-        let start = Buffer<Int32>(counts, padding: 0)
+        let start = arena.buffer(counts, padding: Int32(0))
         var fill = counts
-        let syn = Buffer<Int32>(count: pairs.count, value: 0)
-        let pre = Buffer<Int32>(count: pairs.count, value: 0)
+        let syn = arena.buffer(count: pairs.count, value: Int32(0))
+        let pre = arena.buffer(count: pairs.count, value: Int32(0))
         for p in pairs {
             let slot = Int(fill[p.post]); fill[p.post] += 1
             syn[slot] = Int32(p.synapse); pre[slot] = Int32(p.pre)

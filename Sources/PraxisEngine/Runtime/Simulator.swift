@@ -39,6 +39,7 @@ public final class Simulator: @unchecked Sendable {
     private let targetGroups: [Range<Int>]
     private let plastic: [Transmission]
     private let totals: Buffer<Int>
+    private let arena = Arena()
     /// Index of each probe's population, modulator or projection, resolved once.
     private let probeTargets: [Int]
 
@@ -66,9 +67,9 @@ public final class Simulator: @unchecked Sendable {
         }
         self.items = items
         self.compactions = compactions
-        itemSpikeEnd = Buffer(count: items.count, value: 0)
-        itemCheck = Buffer(count: items.count, value: 0)
-        totals = Buffer(count: network.populations.count, value: 0)
+        itemSpikeEnd = arena.buffer(count: items.count, value: 0)
+        itemCheck = arena.buffer(count: items.count, value: Float(0))
+        totals = arena.buffer(count: network.populations.count, value: 0)
         var transmissions: [Transmission] = [], groups: [Range<Int>] = []
         for target in network.populations where !network.incoming[target.index].isEmpty {
             let first = transmissions.count
