@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The simulation layers are numeric loops that run 10–50× slower unoptimised; compiling
+/// them with -O in debug builds keeps `swift test` (which builds debug) fast. Tests still
+/// use `@testable import`, which debug builds enable.
+let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 /// Praxis: an in-silico motor-learning laboratory.
 /// One target per layer of ARCHITECTURE.md; dependencies point up the diagram.
 let package = Package(
@@ -16,11 +21,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        .target(name: "PraxisEngine"),
+        .target(name: "PraxisEngine", swiftSettings: optimizedEvenInDebug),
         .target(
             name: "PraxisCircuit",
             dependencies: ["PraxisEngine", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/default-circuit.yaml")]
+            resources: [.copy("Resources/default-circuit.yaml")],
+            swiftSettings: optimizedEvenInDebug
         ),
         .executableTarget(
             name: "praxis",

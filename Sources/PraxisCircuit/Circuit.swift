@@ -7,6 +7,8 @@ public final class Circuit: @unchecked Sendable {
     public let spec: CircuitSpec
     public let network: Network
     public let simulator: Simulator
+    /// The TD critic that drives SNc dopamine.
+    public let critic: Critic
 
     /// Builds `spec` for one subject with `seed`.
     public init(spec: CircuitSpec = CircuitFile.defaultCircuit(), seed: UInt64, probes: [ProbeSpec] = [],
@@ -14,6 +16,7 @@ public final class Circuit: @unchecked Sendable {
         self.spec = spec
         network = try Network(spec: spec.network(probes: probes), seed: seed)
         simulator = Simulator(network: network, threads: threads)
+        critic = Critic(spec.critic, dtMs: spec.dtMs, network: network, simulator: simulator)
     }
 
     /// The population named `name`; a programmer error if absent.
@@ -51,8 +54,17 @@ public final class Circuit: @unchecked Sendable {
         return means
     }
 
+    /// One step: the circuit's sense-phase mechanisms (critic), then the engine's schedule.
+    public func step() throws(SimulationError) {
+        critic.step(simulator.step)
+        try simulator.advance()
+    }
+
     /// Advances the circuit by `ms` milliseconds.
     public func run(ms: Double) throws(SimulationError) {
-        try simulator.run(steps: spec.delaySteps(ms))
+        for _ in 0..<Int((ms / spec.dtMs).rounded()) { try step() }
     }
+
+    /// Presents cue `id` now (its time cells start after the sensory latency).
+    public func presentCue(_ id: Int) { critic.presentCue(id, at: simulator.step) }
 }

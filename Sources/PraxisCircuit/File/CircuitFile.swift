@@ -61,7 +61,7 @@ public enum CircuitFile {
 /// The grammar of circuit files; see `docs/circuit-file.md`.
 enum Parser {
     static func circuit(_ root: Node, _ r: inout YAMLReader) -> CircuitSpec? {
-        guard let m = r.mapping(root, "circuit", allowed: ["name", "dt_ms", "channels", "modulators", "regions", "pathways"],
+        guard let m = r.mapping(root, "circuit", allowed: ["name", "dt_ms", "channels", "modulators", "regions", "pathways", "critic"],
                                 required: ["name", "dt_ms", "channels", "regions", "pathways"]) else { return nil }
         let name = m["name"].flatMap { r.string($0, "name") } ?? "circuit"
         let dt = m["dt_ms"].flatMap { r.number($0, "dt_ms") } ?? 1
@@ -82,7 +82,31 @@ enum Parser {
         if let list = m["pathways"].flatMap({ r.sequence($0, "pathways") }) {
             for (i, node) in list.enumerated() { if let x = pathway(node, "pathways[\(i)]", &r) { pathways.append(x) } }
         }
-        return CircuitSpec(name: name, dtMs: dt, channels: channels, modulators: modulators, regions: regions, pathways: pathways)
+        var spec = CircuitSpec(name: name, dtMs: dt, channels: channels, modulators: modulators, regions: regions, pathways: pathways)
+        if let n = m["critic"] { spec.critic = critic(n, "critic", &r) }
+        return spec
+    }
+
+    static func critic(_ node: Node, _ f: String, _ r: inout YAMLReader) -> CriticParameters {
+        var c = CriticParameters()
+        guard let m = r.mapping(node, f, allowed: ["bin_ms", "bins", "latency_ms", "learning_rate", "trace_ms", "discount_s", "cues", "dopamine_gain", "reward_ms"]) else { return c }
+        func positive(_ key: String) -> Double? {
+            guard let n = m[key], let v = r.number(n, "\(f).\(key)") else { return nil }
+            if !(v > 0) { r.fail(n, "\(f).\(key)", "must be positive, got \(v)"); return nil }
+            return v
+        }
+        if let v = positive("bin_ms") { c.binMs = v }
+        if let v = positive("bins") { c.bins = Int(v) }
+        if let n = m["latency_ms"], let v = r.number(n, "\(f).latency_ms") {
+            if v < 0 { r.fail(n, "\(f).latency_ms", "must not be negative, got \(v)") } else { c.latencyMs = v }
+        }
+        if let v = positive("learning_rate") { c.learningRate = v }
+        if let v = positive("trace_ms") { c.traceMs = v }
+        if let v = positive("discount_s") { c.discountS = v }
+        if let v = positive("cues") { c.cues = Int(v) }
+        if let v = positive("dopamine_gain") { c.dopamineGain = v }
+        if let v = positive("reward_ms") { c.rewardMs = v }
+        return c
     }
 
     static func modulator(_ node: Node, _ f: String, _ r: inout YAMLReader) -> NeuromodulatorSpec? {

@@ -11,6 +11,8 @@ public struct CircuitSpec: Sendable, Codable {
     public var modulators: [NeuromodulatorSpec]
     public var regions: [RegionEntry]
     public var pathways: [Pathway]
+    /// The temporal-difference critic that drives SNc dopamine.
+    public var critic = CriticParameters()
 
     /// Every population, in file order.
     public var populations: [PopulationEntry] { regions.flatMap(\.populations) }

@@ -121,6 +121,14 @@ public final class Simulator: @unchecked Sendable {
         population.hasExternal = values.contains { $0 != 0 }
     }
 
+    /// Sets the external drive of one unit (no allocation; for per-step use by mechanisms).
+    @inline(__always)
+    public func setExternal(_ population: Population, unit: Int, _ value: Float) {
+        precondition(unit >= 0 && unit < population.size, "unit out of range")
+        population.external[unit] = value
+        if value != 0 { population.hasExternal = true }
+    }
+
     /// One step of the schedule.
     public func advance() throws(SimulationError) {
         let n = network

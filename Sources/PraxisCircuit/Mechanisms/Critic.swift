@@ -1,0 +1,138 @@
+import Foundation
+import PraxisEngine
+
+/// Parameters of the temporal-difference critic, set in the circuit file under `critic:`.
+public struct CriticParameters: Sendable, Codable, Equatable {
+    /// Width of one time cell of the cue representation (complete serial compound), ms.
+    public var binMs: Double = 50
+    /// Number of time cells per cue (bins × binMs is the longest predicted interval).
+    public var bins: Int = 40
+    /// Sensory latency from cue onset to the cortical time cells, ms.
+    public var latencyMs: Double = 60
+    /// Learning rate α of the value weights.
+    public var learningRate: Double = 0.3
+    /// Time constant of the value weights' eligibility trace (TD(λ)), ms.
+    public var traceMs: Double = 200
+    /// Discount time constant: γ = exp(−dt/τ) per step, s.
+    public var discountS: Double = 10
+    /// Number of distinct cues (contexts) with their own value weights.
+    public var cues: Int = 8
+    /// Scales δ into the phasic dopamine transient (before the modulator's burst/dip gains).
+    public var dopamineGain: Double = 1
+    /// A reward is delivered as a pulse of this length (juice, a tone of success), ms.
+    public var rewardMs: Double = 100
+    public init() {}
+}
+
+/// A temporal-difference critic and the SNc dopamine it drives (Schultz, Dayan & Montague
+/// 1997, Science 275:1593). Each cue starts a cascade of overlapping time cells (Gaussian
+/// bumps every `binMs`, σ = 0.6·binMs, after the sensory latency; cf. the microstimuli of
+/// Ludvig, Sutton & Kehoe 2008) so the value V(t) = Σ w·x(t) is smooth; rewards arrive as
+/// pulses of `rewardMs`. Each step δ = r(t) + γ·V(t) − V(t − dt) (continuous-time TD, Doya
+/// 2000), w ← w + α·δ·e with e a low-pass trace of x (TD(λ)), and δ is
+/// injected into the dopamine field, whose burst and dip gains and tonic level are the
+/// knobs disease and drugs turn. The time cells drive the PFC_T population and the dopamine
+/// level drives the SNc population, so both can be recorded like any other region.
+public final class Critic: @unchecked Sendable {
+    public let parameters: CriticParameters
+    public private(set) var weights: [Float]
+    private var trace: [Float]
+    private var onset: [Int?]
+    private var rewardRate: Float = 0
+    private var rewardStepsLeft = 0
+    private let rewardSteps: Int
+    private var features: [Float]
+    private var activeBins: [Int]
+    private var previousValue: Float = 0
+    private let gamma: Float
+    private let traceDecay: Float
+    private let binSteps: Int
+    private let latencySteps: Int
+    private let dopamine: Modulator?
+    private let timeCells: Population?
+    private let snc: Population?
+    private unowned let simulator: Simulator
+    /// The last prediction error and value.
+    public private(set) var delta: Float = 0
+    public private(set) var value: Float = 0
+
+    init(_ p: CriticParameters, dtMs: Double, network: Network, simulator: Simulator) {
+        parameters = p
+        self.simulator = simulator
+        weights = Array(repeating: 0, count: p.cues * p.bins)
+        trace = weights
+        features = weights
+        rewardSteps = max(1, Int((p.rewardMs / dtMs).rounded()))
+        onset = Array(repeating: nil, count: p.cues)
+        activeBins = Array(repeating: -1, count: p.cues)
+        gamma = Float(exp(-dtMs / 1000 / p.discountS))
+        traceDecay = Float(exp(-dtMs / p.traceMs))
+        binSteps = max(1, Int((p.binMs / dtMs).rounded()))
+        latencySteps = Int((p.latencyMs / dtMs).rounded())
+        dopamine = network.modulators.first { $0.kind == .dopamine }
+        timeCells = network.population("PFC_T")
+        snc = network.population("SNc")
+    }
+
+    /// Starts cue `id`'s time cells at `step` (they fire after the sensory latency).
+    public func presentCue(_ id: Int, at step: Int) {
+        precondition(id >= 0 && id < parameters.cues, "cue id out of range")
+        onset[id] = step
+    }
+
+    /// Ends cue `id`'s representation.
+    public func removeCue(_ id: Int) { onset[id] = nil }
+
+    /// Delivers a reward (negative: punishment) as a pulse of `rewardMs` starting next step.
+    public func reward(_ amount: Float) {
+        let carried = rewardRate * Float(rewardStepsLeft)
+        rewardStepsLeft = rewardSteps
+        rewardRate = (amount + carried) / Float(rewardSteps)
+    }
+
+    /// The sense-phase work of one step: features, value, δ, learning, dopamine injection.
+    func step(_ t: Int) {
+        let bins = parameters.bins
+        let sigma = 0.6 * Float(binSteps)
+        var v: Float = 0
+        for k in features.indices { features[k] = 0 }
+        var active = activeBins
+        for c in active.indices { active[c] = -1 }
+        for c in 0..<parameters.cues {
+            guard let start = onset[c] else { continue }
+            let since = Float(t - start - latencySteps)
+            if since < -3 * sigma || since > Float(bins * binSteps) + 3 * sigma { continue }
+            active[c] = max(0, min(bins - 1, Int(since) / binSteps))
+            let centre = Int((since / Float(binSteps)).rounded(.down))
+            for b in max(0, centre - 3)...min(bins - 1, max(0, centre + 3)) {
+                let z = (since - (Float(b) + 0.5) * Float(binSteps)) / sigma
+                let x = Float(exp(Double(-0.5 * z * z)))
+                features[c * bins + b] = x
+                v += weights[c * bins + b] * x
+            }
+        }
+        var r: Float = 0
+        if rewardStepsLeft > 0 { r = rewardRate; rewardStepsLeft -= 1 }
+        let d = r + gamma * v - previousValue
+        let alpha = Float(parameters.learningRate)
+        for k in weights.indices {
+            trace[k] = trace[k] * traceDecay + (1 - traceDecay) * features[k]
+            if trace[k] > 1e-6 { weights[k] += alpha * d * trace[k] }
+        }
+        activeBins = active
+        previousValue = v
+        value = v
+        delta = d
+        dopamine?.inject(Float(parameters.dopamineGain) * d)
+        if let cells = timeCells {
+            for j in 0..<min(cells.size, bins) {
+                var x: Float = 0
+                for c in 0..<parameters.cues { x = max(x, features[c * bins + j]) }
+                simulator.setExternal(cells, unit: j, x)
+            }
+        }
+        if let snc, let level = dopamine?.levels.first {
+            for j in 0..<snc.size { simulator.setExternal(snc, unit: j, level) }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import PraxisEngine
+import Testing
+@testable import PraxisCircuit
+
+/// PHENOMENA P4 (Schultz, Dayan & Montague 1997) on the built default circuit: cue at 0 s,
+/// reward at 1 s, 200 trials; responses are the peak phasic dopamine (level − tonic).
+@Suite struct DopamineTests {
+    struct Trial { var cuePeak: Float; var cueLatencyMs: Int; var rewardPeak: Float; var rewardTrough: Float }
+
+    /// One trial of 1.6 s: cue at 0, reward `reward` at 1 s (none when 0).
+    static func trial(_ c: Circuit, reward: Float = 1) throws -> Trial {
+        let da = c.network.modulator("dopamine")!
+        var t = Trial(cuePeak: 0, cueLatencyMs: -1, rewardPeak: 0, rewardTrough: 0)
+        c.presentCue(0)
+        for ms in 0..<1600 {
+            if ms == 1000 && reward != 0 { c.critic.reward(reward) }
+            try c.step()
+            let phasic = da.levels[0] - da.tonic
+            if ms < 500, phasic > t.cuePeak { t.cuePeak = phasic; t.cueLatencyMs = ms }
+            if ms >= 1000 && ms < 1400 { t.rewardPeak = max(t.rewardPeak, phasic); t.rewardTrough = min(t.rewardTrough, phasic) }
+        }
+        c.critic.removeCue(0)
+        try c.run(ms: 400)
+        return t
+    }
+
+    static func train(_ c: Circuit, trials: Int) throws -> (naive: Trial, trained: Trial) {
+        let naive = try trial(c)
+        for _ in 1..<trials - 1 { _ = try trial(c) }
+        return (naive, try trial(c))
+    }
+
+    @Test func predictionErrorMovesFromRewardToCue() throws {
+        let c = try Circuit(seed: 3)
+        let (naive, trained) = try Self.train(c, trials: 200)
+        // Naive: a burst at the reward, none at the cue.
+        #expect(naive.rewardPeak > 0.5)
+        #expect(naive.cuePeak < 0.05 * naive.rewardPeak)
+        // Trained: a burst at the cue, 40–150 ms after it, at least half the naive reward burst;
+        // the predicted reward evokes at most 20 % of it.
+        #expect(trained.cuePeak >= 0.5 * naive.rewardPeak, "cue \(trained.cuePeak) vs naive reward \(naive.rewardPeak)")
+        #expect((40...150).contains(trained.cueLatencyMs), "latency \(trained.cueLatencyMs) ms")
+        #expect(trained.rewardPeak <= 0.2 * naive.rewardPeak, "reward \(trained.rewardPeak)")
+        // Omitting the predicted reward gives a dip, smaller than the burst (dips are compressed).
+        let omitted = try Self.trial(c, reward: 0)
+        #expect(omitted.rewardTrough < -0.1)
+        #expect(-omitted.rewardTrough < trained.cuePeak)
+    }
+
+    /// Lowering the burst gain (as SNc loss does) shrinks bursts but keeps the sign structure.
+    @Test func lowerBurstGainKeepsSignStructure() throws {
+        let c = try Circuit(seed: 3)
+        c.network.modulator("dopamine")!.burstGain = 0.4
+        let (naive, trained) = try Self.train(c, trials: 200)
+        #expect(naive.rewardPeak > 0 && naive.rewardPeak < 0.5)
+        #expect(trained.cuePeak > 0.5 * naive.rewardPeak)
+        #expect(trained.rewardPeak <= 0.2 * naive.rewardPeak)
+        let omitted = try Self.trial(c, reward: 0)
+        #expect(omitted.rewardTrough < 0)
+    }
+}
