@@ -48,7 +48,8 @@ enum Kernels {
     }
 
     /// Rate unit, exact for piecewise-constant input:
-    /// `x ← I + (x − I)·e^{−dt/τ} + σ·sqrt(1 − e^{−2dt/τ})·N(0,1)`, `I = g·exc − inh + bias + ext`.
+    /// `x ← I + (x − I)·e^{−dt/τ} + σ·sqrt(1 − e^{−2dt/τ})·N(0,1)`, `I = g·(exc + ext) − inh + bias`
+    /// (the gain scales all excitatory drive, synaptic and external, so gain 0 silences a lesion).
     /// The state update runs as one loop and the transfer as another, so neither branches per unit.
     static func integrateRate(_ p: Population, _ params: RateParameters, _ range: Range<Int>,
                               slot: Int, step: Int) -> KernelResult {
@@ -59,13 +60,13 @@ enum Kernels {
         let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput, hasExt = p.hasExternal
         let gain = p.gain, bias = params.bias, decay = c.decay
         let lo = range.lowerBound, hi = range.upperBound
+        if hasExt {
+            for j in lo..<hi { exc[j] += ext[j] }
+        }
         if perUnit {
             for j in lo..<hi { exc[j] *= g[j] }
         } else if gain != 1 {
             for j in lo..<hi { exc[j] *= gain }
-        }
-        if hasExt {
-            for j in lo..<hi { exc[j] += ext[j] }
         }
         var check: Float = 0
         for j in lo..<hi {

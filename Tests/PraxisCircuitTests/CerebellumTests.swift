@@ -1,0 +1,68 @@
+import PraxisEngine
+import Testing
+@testable import PraxisCircuit
+
+/// Cerebellar error correction on the built default circuit: a reach along +x (target
+/// channel 0) with a constant lateral perturbation. The motor output is the spinal pools'
+/// population vector; the lateral error reaches the inferior olive after a 100 ms feedback
+/// delay, split over the push-pull microzones (the zone pulling along −y gets the +y error).
+@Suite struct CerebellumTests {
+    static let directions: [(Float, Float)] = [(1, 0), (0, 1), (-1, 0), (0, -1)]
+
+    /// Mean lateral error of one 400 ms reach under perturbation `py`.
+    static func reach(_ c: Circuit, py: Float, delay: inout [Float]) throws -> Float {
+        var target = [Float](repeating: 0, count: c.spec.channels); target[0] = 1
+        c.drive("PPC", target)
+        let sc = c.population("SC"), io = c.population("IO")
+        var sum: Float = 0, n: Float = 0
+        for ms in 0..<400 {
+            let out = sc.outputs
+            var uy: Float = 0
+            for k in 0..<4 { uy += out[k] * Self.directions[k].1 }
+            let ey = uy + py
+            delay.append(ey)
+            let felt = delay.count > 100 ? delay.removeFirst() : 0
+            // IO_k carries the part of the error opposite to zone k's pulling direction.
+            c.drive("IO", (0..<4).map { max(0, -felt * Self.directions[$0].1) })
+            _ = io
+            try c.step()
+            if ms >= 100 { sum += ey; n += 1 }
+        }
+        c.drive("PPC", [Float](repeating: 0, count: c.spec.channels))
+        c.drive("IO", [0, 0, 0, 0])
+        delay.removeAll()
+        try c.run(ms: 300)
+        return sum / n
+    }
+
+    static func session(cutClimbingFibres: Bool) throws -> (baseline: Float, early: Float, late: Float, washout: [Float]) {
+        let c = try Circuit(seed: 2)
+        if cutClimbingFibres { c.population("IO").gain = 0 }
+        var delay: [Float] = []
+        var baseline: Float = 0
+        for _ in 0..<5 { baseline = try reach(c, py: 0, delay: &delay) }
+        var field: [Float] = []
+        for _ in 0..<80 { field.append(try reach(c, py: 0.4, delay: &delay)) }
+        var washout: [Float] = []
+        for _ in 0..<20 { washout.append(try reach(c, py: 0, delay: &delay)) }
+        return (baseline, field[0], field.suffix(10).reduce(0, +) / 10, washout)
+    }
+
+    @Test func perturbationIsLearnedWithAfterEffect() throws {
+        let s = try Self.session(cutClimbingFibres: false)
+        let early = s.early - s.baseline, late = s.late - s.baseline
+        #expect(early > 0.3)
+        #expect(late <= 0.3 * early, "early \(early), late \(late)")
+        // After-effect: the first washout reach errs the other way, then decays.
+        let first = s.washout[0] - s.baseline, last = s.washout.last! - s.baseline
+        #expect(first < -0.3 * early, "after-effect \(first)")
+        #expect(abs(last) < abs(first))
+    }
+
+    @Test func cuttingClimbingFibresAbolishesLearning() throws {
+        let s = try Self.session(cutClimbingFibres: true)
+        let early = s.early - s.baseline, late = s.late - s.baseline
+        #expect(late > 0.8 * early, "early \(early), late \(late)")
+        #expect(abs(s.washout[0] - s.baseline) < 0.1 * early)
+    }
+}
