@@ -20,12 +20,11 @@ public enum CircuitFile {
             throw CircuitFileErrors(errors: [syntaxError(error, file: file)])
         }
         var r = YAMLReader(file: file)
-        let spec = Parser.circuit(root, &r)
-        if let spec, r.errors.isEmpty {
-            var checker = r
-            Parser.check(spec, root: root, &checker)
-            if checker.errors.isEmpty { return spec }
-            throw CircuitFileErrors(errors: checker.errors)
+        // Cross-references are checked even when some fields failed, so one pass reports all;
+        // the engine's own parameter checks run only on an otherwise clean file.
+        if let spec = Parser.circuit(root, &r) {
+            Parser.check(spec, root: root, &r)
+            if r.errors.isEmpty { return spec }
         }
         throw CircuitFileErrors(errors: r.errors)
     }

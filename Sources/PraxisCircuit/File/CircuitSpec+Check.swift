@@ -57,7 +57,8 @@ extension Parser {
             default: break
             }
         }
-        guard r.errors.isEmpty else { return }
+        let before = r.errors.count
+        guard before == 0 else { return }
         // The engine checks parameters (time constants, sizes, bounds …); place each at its line.
         for problem in spec.network().problems() {
             let node: Node

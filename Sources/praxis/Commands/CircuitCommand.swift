@@ -29,7 +29,7 @@ struct CircuitCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a circuit file; report every problem with file, line and field.")
-        @Argument(help: "The circuit file to check.") var file: String
+        @Argument(help: "The circuit file to check ('-' reads standard input).") var file: String
 
         func run() throws {
             let (text, name) = try CircuitCommand.load(file)
@@ -40,6 +40,7 @@ struct CircuitCommand: ParsableCommand {
 
     static func load(_ file: String?) throws -> (String, String) {
         guard let file else { return (CircuitFile.defaultText(), "default-circuit.yaml") }
+        if file == "-" { return (String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self), "(stdin)") }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("cannot read circuit file '\(file)'")
         }
