@@ -96,13 +96,12 @@ public final class Critic: @unchecked Sendable {
         let sigma = 0.6 * Float(binSteps)
         var v: Float = 0
         for k in features.indices { features[k] = 0 }
-        var active = activeBins
-        for c in active.indices { active[c] = -1 }
+        for c in activeBins.indices { activeBins[c] = -1 }
         for c in 0..<parameters.cues {
             guard let start = onset[c] else { continue }
             let since = Float(t - start - latencySteps)
             if since < -3 * sigma || since > Float(bins * binSteps) + 3 * sigma { continue }
-            active[c] = max(0, min(bins - 1, Int(since) / binSteps))
+            activeBins[c] = max(0, min(bins - 1, Int(since) / binSteps))
             let centre = Int((since / Float(binSteps)).rounded(.down))
             for b in max(0, centre - 3)...min(bins - 1, max(0, centre + 3)) {
                 let z = (since - (Float(b) + 0.5) * Float(binSteps)) / sigma
@@ -119,7 +118,6 @@ public final class Critic: @unchecked Sendable {
             trace[k] = trace[k] * traceDecay + (1 - traceDecay) * features[k]
             if trace[k] > 1e-6 { weights[k] += alpha * d * trace[k] }
         }
-        activeBins = active
         previousValue = v
         value = v
         delta = d
