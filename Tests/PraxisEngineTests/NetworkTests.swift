@@ -34,15 +34,8 @@ import Testing
     /// A spike at step t reaches the target's input at step t + delay, not before.
     @Test(arguments: [1, 3, 17])
     func delaysThroughRingBuffer(delay: Int) throws {
-        let lif = LIFCurrentParameters(restV: -0.070, thresholdV: -0.050, resetV: -0.070, initialV: .constant(-0.070))
-        let spec = NetworkSpec(
-            dt: 1e-4,
-            populations: [PopulationSpec(name: "a", size: 1, model: .lifCurrent(lif)),
-                          PopulationSpec(name: "b", size: 1, model: .lifCurrent(lif))],
-            projections: [ProjectionSpec(name: "ab", source: "a", target: "b", connectivity: .oneToOne,
-                                         weight: .constant(0.001), delaySteps: delay)],
-            probes: [ProbeSpec(name: "ge", target: "b", variable: .state)])
-        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let sim = try lifPair("a", "b", ProjectionSpec(name: "ab", source: "", target: "", connectivity: .oneToOne,
+                                                      weight: .constant(0.001), delaySteps: delay))
         let a = sim.network.populations[0], b = sim.network.populations[1]
         var firstMove: Int?
         for t in 0..<40 {

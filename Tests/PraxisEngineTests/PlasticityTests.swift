@@ -9,14 +9,8 @@ import Testing
     @Test(arguments: [-40, -20, -5, 5, 10, 20, 40])
     func stdpWindowShape(deltaMs: Int) throws {
         let rule = STDPRule(aPlus: 0.01, aMinus: 0.012, tauPlusS: 0.017, tauMinusS: 0.034, minWeight: -1, maxWeight: 2)
-        let lif = LIFCurrentParameters(restV: -0.070, thresholdV: -0.050, resetV: -0.070, initialV: .constant(-0.070))
-        let spec = NetworkSpec(
-            dt: 1e-4,
-            populations: [PopulationSpec(name: "pre", size: 1, model: .lifCurrent(lif)),
-                          PopulationSpec(name: "post", size: 1, model: .lifCurrent(lif))],
-            projections: [ProjectionSpec(name: "w", source: "pre", target: "post", connectivity: .oneToOne,
-                                         weight: .constant(0.5), scale: 0, plasticity: .stdp(rule))])
-        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let sim = try lifPair("pre", "post", ProjectionSpec(name: "w", source: "", target: "", connectivity: .oneToOne,
+                                                           weight: .constant(0.5), scale: 0, plasticity: .stdp(rule)))
         let pre = sim.network.populations[0], post = sim.network.populations[1]
         let tPre = 500, tPost = 500 + deltaMs * 10
         for t in 0..<1500 {

@@ -57,8 +57,7 @@ extension Parser {
             default: break
             }
         }
-        let before = r.errors.count
-        guard before == 0 else { return }
+        guard r.errors.isEmpty else { return }
         // The engine checks parameters (time constants, sizes, bounds …); place each at its line.
         for problem in spec.network().problems() {
             let node: Node

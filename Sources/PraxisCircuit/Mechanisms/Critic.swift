@@ -42,7 +42,6 @@ public final class Critic: @unchecked Sendable {
     private var rewardStepsLeft = 0
     private let rewardSteps: Int
     private var features: [Float]
-    private var activeBins: [Int]
     private var previousValue: Float = 0
     private let gamma: Float
     private let traceDecay: Float
@@ -64,7 +63,6 @@ public final class Critic: @unchecked Sendable {
         features = weights
         rewardSteps = max(1, Int((p.rewardMs / dtMs).rounded()))
         onset = Array(repeating: nil, count: p.cues)
-        activeBins = Array(repeating: -1, count: p.cues)
         gamma = Float(exp(-dtMs / 1000 / p.discountS))
         traceDecay = Float(exp(-dtMs / p.traceMs))
         binSteps = max(1, Int((p.binMs / dtMs).rounded()))
@@ -96,12 +94,10 @@ public final class Critic: @unchecked Sendable {
         let sigma = 0.6 * Float(binSteps)
         var v: Float = 0
         for k in features.indices { features[k] = 0 }
-        for c in activeBins.indices { activeBins[c] = -1 }
         for c in 0..<parameters.cues {
             guard let start = onset[c] else { continue }
             let since = Float(t - start - latencySteps)
             if since < -3 * sigma || since > Float(bins * binSteps) + 3 * sigma { continue }
-            activeBins[c] = max(0, min(bins - 1, Int(since) / binSteps))
             let centre = Int((since / Float(binSteps)).rounded(.down))
             for b in max(0, centre - 3)...min(bins - 1, max(0, centre + 3)) {
                 let z = (since - (Float(b) + 0.5) * Float(binSteps)) / sigma
@@ -129,7 +125,7 @@ public final class Critic: @unchecked Sendable {
                 simulator.setExternal(cells, unit: j, x)
             }
         }
-        if let snc, let level = dopamine?.levels.first {
+        if let snc, let level = dopamine?.level(0) {
             for j in 0..<snc.size { simulator.setExternal(snc, unit: j, level) }
         }
     }

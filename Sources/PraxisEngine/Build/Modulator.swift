@@ -50,4 +50,7 @@ public final class Modulator: @unchecked Sendable {
 
     /// Current level per channel.
     public var levels: [Float] { level.array() }
+
+    /// Current level of one channel (no allocation; for per-step use).
+    @inline(__always) public func level(_ channel: Int) -> Float { level[channel] }
 }

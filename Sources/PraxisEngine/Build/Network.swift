@@ -34,7 +34,6 @@ public final class Network: @unchecked Sendable {
                        }, arena: arena)
         }
         modulators = spec.modulators.map { Modulator(spec: $0, dt: spec.dt) }
-        for p in populations { p.modulatorNames = spec.modulators.map(\.name) }
         var built: [Projection] = []
         for (k, j) in spec.projections.enumerated() {
             let src = populations[popIndex[j.source]!], tgt = populations[popIndex[j.target]!]

@@ -13,7 +13,8 @@ public final class Population: @unchecked Sendable {
     /// Gain on excitatory input (disease and drug knob); 1 is intact.
     public var gain: Float
     let receptors: [ResolvedReceptor]
-    var modulatorNames: [String] = []
+    /// "modulator:raise|lower" per receptor, for reports and tests.
+    public let receptorsDescription: [String]
     /// Whether a modulatory projection targets this population.
     var hasModulatoryInput = false
     /// Whether some plasticity rule reads this population's activity.
@@ -61,6 +62,7 @@ public final class Population: @unchecked Sendable {
         model = spec.model
         gain = spec.gain
         self.receptors = receptors
+        receptorsDescription = spec.receptors.map { "\($0.modulator):\($0.receptor.sign > 0 ? "raise" : "lower")" }
         coefficients = Coefficients(model: spec.model, dt: dt)
         self.ringLength = ringLength
         v = arena.buffer(count: padded, value: 0)
@@ -106,11 +108,6 @@ public final class Population: @unchecked Sendable {
     /// Pointer to ring slot `slot`, receptor channel `channel` (0 exc, 1 inh, 2 modulatory).
     @inline(__always) func ringSlot(_ slot: Int, _ channel: Int) -> UnsafeMutablePointer<Float> {
         ring.base + (slot * 3 + channel) * padded
-    }
-
-    /// The neuromodulator receptors of this population, e.g. `["dopamine:d1"]`.
-    public var receptorsDescription: [String] {
-        receptors.map { "\(modulatorNames[$0.modulator]):\($0.sign > 0 ? "raise" : "lower")" }
     }
 
     /// Current membrane potentials (spiking) or states (rate), one per unit.

@@ -39,6 +39,11 @@ public final class Projection: @unchecked Sendable {
     /// Number of existing synapses.
     public let synapseCount: Int
 
+    /// The rule's trace filter (three-factor, climbing fibre) or, for STDP, the pre (τ+) filter.
+    let trace: EligibilityTrace
+    /// STDP post-trace decay per step, e^{−dt/τ−}.
+    let postTraceDecay: Float
+
     /// Signal conversion: spiking sources deliver counts per step, rate sources rates;
     /// spiking targets take jumps (count), rate targets take rates. See `Kernels.transmit`.
     let unitFactor: Float
@@ -71,6 +76,17 @@ public final class Projection: @unchecked Sendable {
         let fromSpikes = source.model.isSpiking, toSpikes = target.model.isSpiking
         unitFactor = fromSpikes == toSpikes ? 1 : (fromSpikes ? Float(1 / dt) : Float(dt))
 
+        switch spec.plasticity {
+        case .threeFactor(let r)?:
+            trace = EligibilityTrace(riseS: r.traceRiseS, decayS: r.traceDecayS, dt: dt); postTraceDecay = 0
+        case .climbingFibre(let r)?:
+            trace = EligibilityTrace(riseS: r.windowRiseS, decayS: r.windowDecayS, dt: dt); postTraceDecay = 0
+        case .stdp(let r)?:
+            trace = EligibilityTrace(riseS: 0, decayS: r.tauPlusS, dt: dt)
+            postTraceDecay = Float(Libm.exp(-dt / Double(r.tauMinusS)))
+        case .oja?, nil:
+            trace = EligibilityTrace(riseS: 0, decayS: 1, dt: dt); postTraceDecay = 0
+        }
         let slots = weights.count
         switch spec.plasticity {
         case nil:

@@ -116,7 +116,7 @@ enum Kernels {
             let e = ge.load8(i) + (perUnit ? g.load8(i) : gScalar) * exc.load8(i)
             let h = gi.load8(i) + inh.load8(i)
             exc.store8(.zero, i); inh.store8(.zero, i)
-            let drive = hasExt ? bias + ext.load8(i) : bias
+            let drive = hasExt ? bias + (perUnit ? g.load8(i) : gScalar) * ext.load8(i) : bias
             let v0 = v.load8(i)
             var v1: SIMD8<Float>
             if exact {
@@ -133,7 +133,7 @@ enum Kernels {
             check += v1
             i += 8
         }
-        finishSpikes(p, range, fired)
+        updateActivity(p, range, fired)
         return KernelResult(check: check.sum(), spikeEnd: fired)
     }
 
@@ -161,7 +161,7 @@ enum Kernels {
             let e = ge.load8(i) + (perUnit ? g.load8(i) : gScalar) * exc.load8(i)
             let h = gi.load8(i) + inh.load8(i)
             exc.store8(.zero, i); inh.store8(.zero, i)
-            let drive = hasExt ? bias + ext.load8(i) : bias
+            let drive = hasExt ? bias + (perUnit ? g.load8(i) : gScalar) * ext.load8(i) : bias
             let v0 = v.load8(i)
             var v1: SIMD8<Float>
             if exact {
@@ -179,7 +179,7 @@ enum Kernels {
             check += v1
             i += 8
         }
-        finishSpikes(p, range, fired)
+        updateActivity(p, range, fired)
         return KernelResult(check: check.sum(), spikeEnd: fired)
     }
 
@@ -211,9 +211,10 @@ enum Kernels {
         return (vOut, rOut)
     }
 
-    /// Records where this range's spikes end; the simulator compacts ranges afterwards.
+    /// Updates the plasticity activity trace (τ = 20 ms, Hz) of a spiking population's
+    /// range from this step's spikes `spikes[range.lowerBound..<fired]`, if a rule reads it.
     @inline(__always)
-    static func finishSpikes(_ p: Population, _ range: Range<Int>, _ fired: Int) {
+    static func updateActivity(_ p: Population, _ range: Range<Int>, _ fired: Int) {
         let a = p.activity.base
         if p.needsActivity {
             let d = p.coefficients.activityDecay, jump = p.coefficients.activityJump
@@ -237,7 +238,7 @@ enum Kernels {
         for j in range {
             var s = isyn[j] + (perUnit ? g[j] : gain) * exc[j] - inh[j]
             exc[j] = 0; inh[j] = 0
-            let current = s + q.bias + (hasExt ? ext[j] : 0)
+            let current = s + q.bias + (hasExt ? (perUnit ? g[j] : gain) * ext[j] : 0)
             var vj = v[j], uj = u[j]
             var spiked = false
             for _ in 0..<c.substeps {
@@ -250,7 +251,7 @@ enum Kernels {
             v[j] = vj; u[j] = uj; isyn[j] = s
             check += vj + uj
         }
-        finishSpikes(p, range, fired)
+        updateActivity(p, range, fired)
         return KernelResult(check: check, spikeEnd: fired)
     }
 
@@ -264,7 +265,7 @@ enum Kernels {
                 p.spikes[fired] = Int32(j); fired += 1
             }
         }
-        finishSpikes(p, range, fired)
+        updateActivity(p, range, fired)
         return KernelResult(check: 0, spikeEnd: fired)
     }
 

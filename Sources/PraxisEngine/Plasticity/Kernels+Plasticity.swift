@@ -19,19 +19,16 @@ extension Kernels {
         case .oja(let r):
             learnOja(j, r, pre: activity(pre), post: activity(post), dt: dt)
         case .stdp(let r):
-            learnSTDP(j, r, pre: pre, post: post, dt: dt)
+            learnSTDP(j, r, pre: pre, post: post)
         }
     }
 
-    /// Three-factor rule (see `ThreeFactorRule`): per synapse `h ← h·e^{−dt/τr} + a_i a_j dt`,
-    /// `e ← e·e^{−dt/τd} + h·dt/τr` (or `+ a_i a_j dt` without rise), `Δw = η·s·(m − tonic)·e·dt`.
+    /// Three-factor rule (see `ThreeFactorRule`): per synapse an `EligibilityTrace` of the
+    /// coincidence `a_i·a_j·dt` (or `a_i·dt`), then `Δw = η·s·(m − tonic)·e·dt`.
     static func learnThreeFactor(_ j: Projection, _ r: ThreeFactorRule, pre: UnsafeMutablePointer<Float>,
                                  post: UnsafeMutablePointer<Float>, modulator m: Modulator, dt: Float) {
         let h = j.traceA.base, e = j.traceB.base, dw = j.deltaW.base
-        let hasRise = r.traceRiseS > 0
-        let dr = hasRise ? Libm.exp(-dt / r.traceRiseS) : 0
-        let dd = Libm.exp(-dt / r.traceDecayS)
-        let riseGain = hasRise ? dt / r.traceRiseS : 0
+        let trace = j.trace
         let level = m.level.base, channels = m.channels, tonic = m.tonic
         let rate = r.learningRate * r.sign * j.plasticityRate * dt
         let prePost = r.eligibility == .prePost
@@ -40,42 +37,24 @@ extension Kernels {
             let (start, count) = j.row(i)
             for t in 0..<count {
                 let k = start + t, jj = j.post(start, t)
-                let c = (prePost ? ai * post[jj] : ai) * dt
-                let ek: Float
-                if hasRise {
-                    let hk = h[k] * dr + c
-                    h[k] = hk
-                    ek = e[k] * dd + hk * riseGain
-                } else {
-                    ek = e[k] * dd + c
-                }
-                e[k] = ek
-                let delta = level[jj * channels / j.nPost] - tonic
-                dw[k] = rate * delta * ek
+                let ek = trace.advance(h, e, k, input: (prePost ? ai * post[jj] : ai) * dt)
+                dw[k] = rate * (level[jj * channels / j.nPost] - tonic) * ek
             }
         }
     }
 
-    /// Climbing-fibre rule (see `ClimbingFibreRule`): per PF a rise/decay trace ε_i of its
+    /// Climbing-fibre rule (see `ClimbingFibreRule`): per PF an `EligibilityTrace` ε_i of its
     /// activity; `Δw_ij = dt·(−η_LTD·ε_i·cf_j + η_LTP·a_i)`.
     static func learnClimbingFibre(_ j: Projection, _ r: ClimbingFibreRule, pre: UnsafeMutablePointer<Float>,
                                    teacher: UnsafeMutablePointer<Float>, dt: Float) {
         let h = j.traceA.base, eps = j.traceB.base, dw = j.deltaW.base
-        let hasRise = r.windowRiseS > 0
-        let dr = hasRise ? Libm.exp(-dt / r.windowRiseS) : 0
-        let dd = Libm.exp(-dt / r.windowDecayS)
-        let riseGain = hasRise ? dt / r.windowRiseS : 0
+        let trace = j.trace
         let ltd = r.ltdRate * j.plasticityRate * dt, ltp = r.ltpRate * j.plasticityRate * dt
         for i in 0..<j.nPre {
             let ai = pre[i]
-            if hasRise {
-                h[i] = h[i] * dr + ai * dt
-                eps[i] = eps[i] * dd + h[i] * riseGain
-            } else {
-                eps[i] = eps[i] * dd + ai * dt
-            }
+            let window = trace.advance(h, eps, i, input: ai * dt)
             let (start, count) = j.row(i)
-            let potentiation = ltp * ai, depression = ltd * eps[i]
+            let potentiation = ltp * ai, depression = ltd * window
             if j.storage == .dense {
                 for t in 0..<count { dw[start + t] = potentiation - depression * teacher[t] }
             } else {
@@ -103,9 +82,9 @@ extension Kernels {
     /// Pair STDP with all-to-all traces: traces decay, pre spikes depress by `A−·y_j` then
     /// bump `x_i`, post spikes potentiate by `A+·x_i` (including this step's pre spikes) then
     /// bump `y_j`. Δw accumulates events of this step only.
-    static func learnSTDP(_ j: Projection, _ r: STDPRule, pre: Population, post: Population, dt: Float) {
+    static func learnSTDP(_ j: Projection, _ r: STDPRule, pre: Population, post: Population) {
         let x = j.traceA.base, y = j.traceB.base, dw = j.deltaW.base
-        let dPlus = Libm.exp(-dt / r.tauPlusS), dMinus = Libm.exp(-dt / r.tauMinusS)
+        let dPlus = j.trace.decay, dMinus = j.postTraceDecay
         let aPlus = r.aPlus * j.plasticityRate, aMinus = r.aMinus * j.plasticityRate
         for i in 0..<j.nPre { x[i] *= dPlus }
         for k in 0..<j.nPost { y[k] *= dMinus }

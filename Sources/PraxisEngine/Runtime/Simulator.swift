@@ -113,8 +113,8 @@ public final class Simulator: @unchecked Sendable {
         try run(steps: Int((seconds / network.dt).rounded()))
     }
 
-    /// Sets a population's external drive (the sense phase): added to each unit like a bias
-    /// until changed. Values beyond the population size are ignored.
+    /// Sets a population's external drive (the sense phase), one value per unit: excitatory
+    /// drive scaled by the population's gain, held until changed.
     public func setExternal(_ population: Population, _ values: [Float]) {
         precondition(values.count == population.size, "external drive must have one value per unit")
         for (j, x) in values.enumerated() { population.external[j] = x }

@@ -73,7 +73,7 @@ extension NetworkSpec {
                 }
                 switch rule {
                 case .threeFactor(let r):
-                    if !modulatorNames.contains(r.modulator) && !modulators.contains(where: { $0.name == r.modulator }) {
+                    if !modulatorNames.contains(r.modulator) {
                         fail(el, "plasticity.modulator", "names unknown neuromodulator '\(r.modulator)'")
                     }
                     if r.sign != 1 && r.sign != -1 { fail(el, "plasticity.sign", "must be +1 or −1, got \(r.sign)") }

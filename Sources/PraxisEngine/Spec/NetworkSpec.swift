@@ -18,8 +18,8 @@ public struct PopulationSpec: Sendable, Equatable, Codable {
     public var name: String
     public var size: Int
     public var model: NeuronModel
-    /// Multiplies excitatory drive (a knob for lesions and drugs); 1 is intact, 0 silences a
-    /// rate population (its external drive included).
+    /// Multiplies excitatory drive, synaptic and external (a knob for lesions and drugs);
+    /// 1 is intact, 0 leaves only bias and inhibition.
     public var gain: Float
     public var receptors: [ReceptorBinding]
     public init(name: String, size: Int, model: NeuronModel, gain: Float = 1,
