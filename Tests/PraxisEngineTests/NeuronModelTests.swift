@@ -62,6 +62,40 @@ import Testing
         #expect(abs(sd - 0.3) < 0.02)
     }
 
+    /// Adaptation: a threshold-linear unit under a steady drive I overshoots, then settles at
+    /// I/(1 + β); the adaptation variable relaxes with τ_a.
+    @Test func rateAdaptationSettlesAtAnalyticLevel() throws {
+        let p = RateParameters(tauS: 0.010, adaptationStrength: 1, adaptationTauS: 0.2)
+        let sim = try single(.rate(p), dt: 1e-3, probes: [ProbeSpec(name: "r", target: "P", variable: .output)])
+        sim.setExternal(sim.network.populations[0], [1])
+        try sim.run(steps: 3000)
+        let r = sim.recording("r")!.series(0)
+        #expect(r.prefix(200).max()! > 0.85, "peak \(r.prefix(200).max()!)")
+        #expect(abs(r.last! - 0.5) < 0.005, "steady \(r.last!)")
+    }
+
+    /// Signal-dependent noise: the output's standard deviation grows in proportion to its
+    /// mean (a constant coefficient of variation; Harris & Wolpert 1998).
+    @Test func signalDependentNoiseScalesWithMean() throws {
+        let n = 400
+        let sim = try single(.rate(RateParameters(tauS: 0.020, signalNoise: 0.2)), n: 2 * n, dt: 1e-3,
+                             probes: [ProbeSpec(name: "r", target: "P", variable: .output, every: 100)])
+        sim.setExternal(sim.network.populations[0], (0..<2 * n).map { $0 < n ? 0.5 : 2 })
+        try sim.run(steps: 3000)
+        let rec = sim.recording("r")!
+        func stats(_ units: Range<Int>) -> (mean: Float, sd: Float) {
+            var v: [Float] = []
+            for frame in 5..<rec.values.count / (2 * n) { for j in units { v.append(rec.values[frame * 2 * n + j]) } }
+            let mean = v.reduce(0, +) / Float(v.count)
+            let sd = (v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(v.count)).squareRoot()
+            return (mean, sd)
+        }
+        let low = stats(0..<n), high = stats(n..<2 * n)
+        #expect(abs(low.sd / low.mean - 0.2) < 0.04, "CV at 0.5: \(low.sd / low.mean)")
+        #expect(abs(high.sd / high.mean - 0.2) < 0.04, "CV at 2: \(high.sd / high.mean)")
+        #expect(abs(high.sd / low.sd - 4) < 0.6, "SD ratio \(high.sd / low.sd)")
+    }
+
     /// Izhikevich (2003) Fig. 2 patterns at I = 10: RS adapts, FS fires fast without
     /// adaptation, CH fires bursts.
     @Test func izhikevichPublishedPatterns() throws {

@@ -128,6 +128,66 @@ import Testing
         #expect(abs(w[0] - w[1]) < 0.15 * norm, "w = \(w)")
     }
 
+    // MARK: Resource-limited Hebbian
+
+    /// One presynaptic unit (held at 1) and four targets driven one after another for 200 ms.
+    /// Returns the four weights after `passes` passes.
+    func hebbianList(passes: Int, rate: Float, budget: Float, attention: Float? = nil, forgetting: Float = 0) throws -> [Float] {
+        let fast = NeuronModel.rate(RateParameters(tauS: 0.0005, transfer: .linear()))
+        let rule = HebbianRule(learningRate: rate, budget: budget, modulator: attention == nil ? nil : "ACh",
+                               forgettingPerS: forgetting, maxWeight: 10)
+        let spec = NetworkSpec(
+            dt: 1e-3,
+            populations: [PopulationSpec(name: "context", size: 1, model: fast), PopulationSpec(name: "items", size: 4, model: fast)],
+            projections: [ProjectionSpec(name: "w", source: "context", target: "items", connectivity: .dense,
+                                         weight: .constant(0), scale: 0, plasticity: .hebbian(rule))],
+            modulators: attention.map { [NeuromodulatorSpec(name: "ACh", kind: .acetylcholine, tonic: $0)] } ?? [])
+        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let context = sim.network.populations[0], items = sim.network.populations[1]
+        sim.setExternal(context, [1])
+        for _ in 0..<passes {
+            for k in 0..<4 {
+                sim.setExternal(items, (0..<4).map { $0 == k ? 1 : 0 })
+                try sim.run(steps: 200)
+            }
+        }
+        return sim.network.projections[0].weightValues
+    }
+
+    /// Items learned in order share a budget: item k keeps f(1 − f)^k of it, f = 1 − e^{−ηT/B}
+    /// (a primacy gradient), and the total never exceeds the budget.
+    @Test func hebbianBudgetLeavesPrimacyGradient() throws {
+        let eta: Float = 2, budget: Float = 1.5, t: Float = 0.2
+        let w = try hebbianList(passes: 1, rate: eta, budget: budget)
+        let f = 1 - Float(Libm.exp(-Double(eta * t / budget)))
+        for k in 0..<4 {
+            let expected = budget * f * (0..<k).reduce(Float(1)) { acc, _ in acc * (1 - f) }
+            #expect(abs(w[k] - expected) < 0.03 * expected, "item \(k): \(w[k]) vs \(expected)")
+        }
+        let many = try hebbianList(passes: 30, rate: eta, budget: budget)
+        #expect(many.reduce(0, +) <= budget * 1.0001)
+        #expect(many.reduce(0, +) > 0.99 * budget)
+        #expect(zip(many, many.dropFirst()).allSatisfy { $0 > $1 }, "\(many)")
+    }
+
+    /// The gate scales learning by the modulator level: none without attention, the rate of
+    /// η·g with it; forgetting decays stored weights as e^{−λt}.
+    @Test func hebbianGateAndForgetting() throws {
+        let eta: Float = 2, budget: Float = 1.5
+        #expect(try hebbianList(passes: 1, rate: eta, budget: budget, attention: 0) == [0, 0, 0, 0])
+        let half = try hebbianList(passes: 1, rate: eta, budget: budget, attention: 0.5)
+        let expected = budget * (1 - Float(Libm.exp(-Double(0.5 * eta * 0.2 / budget))))
+        #expect(abs(half[0] - expected) < 0.03 * expected, "\(half[0]) vs \(expected)")
+        // One pass is 0.8 s; with λ = 0.5 s⁻¹ the last item's weight, learned in the final
+        // 200 ms, and the first item's, learned 0.6 s earlier, differ by more than the
+        // budget alone explains.
+        let kept = try hebbianList(passes: 1, rate: eta, budget: .infinity, forgetting: 0.5)
+        let noForget = try hebbianList(passes: 1, rate: eta, budget: .infinity)
+        #expect(abs(noForget[0] - noForget[3]) < 1e-3 * noForget[0])
+        let ratio = kept[0] / kept[3]
+        #expect(abs(ratio - Float(Libm.exp(-0.5 * 0.6))) < 0.03, "first/last \(ratio)")
+    }
+
     /// Bounds clamp every update.
     @Test func weightBoundsHold() throws {
         let w = try threeFactorChange(delay: 0.5, sign: 1, transient: 5, rate: 10_000)

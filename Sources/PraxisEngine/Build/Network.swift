@@ -48,6 +48,9 @@ public final class Network: @unchecked Sendable {
             case .threeFactor(let r)?:
                 src.needsActivity = true; tgt.needsActivity = true
                 projection.ruleSource = modIndex[r.modulator]!
+            case .hebbian(let r)?:
+                src.needsActivity = true; tgt.needsActivity = true
+                projection.ruleSource = r.modulator.map { modIndex[$0]! } ?? -1
             case .some:
                 src.needsActivity = true; tgt.needsActivity = true
             case nil: break

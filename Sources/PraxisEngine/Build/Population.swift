@@ -23,7 +23,7 @@ public final class Population: @unchecked Sendable {
     // State (meaning depends on the model; see `Coefficients`).
     /// Membrane potential (spiking) or state x (rate).
     let v: Buffer<Float>
-    /// g_e (LIF), u (Izhikevich).
+    /// g_e (LIF), u (Izhikevich), adaptation a (rate).
     let s1: Buffer<Float>
     /// g_i (LIF), I_syn (Izhikevich).
     let s2: Buffer<Float>
@@ -131,6 +131,8 @@ struct ResolvedReceptor: Sendable {
 struct Coefficients: Sendable {
     var decay: Float = 0       // rate: exp(−dt/τ); LIF: exp(−dt/τm)
     var noiseScale: Float = 0  // rate: σ·sqrt(1 − decay²)
+    var signalNoiseScale: Float = 0  // rate: k·sqrt(1 − decay²), times |r|
+    var adaptationDecay: Float = 1   // rate: exp(−dt/τ_a)
     var decayExc: Float = 0
     var decayInh: Float = 0
     var propExc: Float = 0     // CUBA exact propagators from g_e, g_i to v
@@ -151,6 +153,8 @@ struct Coefficients: Sendable {
         case .rate(let p):
             decay = Float(Libm.exp(-dt / Double(p.tauS)))
             noiseScale = p.noiseSD * (1 - decay * decay).squareRoot()
+            signalNoiseScale = p.signalNoise * (1 - decay * decay).squareRoot()
+            adaptationDecay = Float(Libm.exp(-dt / Double(p.adaptationTauS)))
         case .lifCurrent(let p):
             let tm = Double(p.tauMS), te = Double(p.tauExcS), ti = Double(p.tauInhS)
             decay = Float(Libm.exp(-dt / tm))

@@ -84,7 +84,7 @@ public final class Projection: @unchecked Sendable {
         case .stdp(let r)?:
             trace = EligibilityTrace(riseS: 0, decayS: r.tauPlusS, dt: dt)
             postTraceDecay = Float(Libm.exp(-dt / Double(r.tauMinusS)))
-        case .oja?, nil:
+        case .oja?, .hebbian?, nil:
             trace = EligibilityTrace(riseS: 0, decayS: 1, dt: dt); postTraceDecay = 0
         }
         let slots = weights.count
@@ -95,7 +95,7 @@ public final class Projection: @unchecked Sendable {
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: slots, value: Float(0)); traceB = arena.buffer(count: slots, value: Float(0))
         case .climbingFibre:
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: nPre, value: Float(0)); traceB = arena.buffer(count: nPre, value: Float(0))
-        case .oja:
+        case .oja, .hebbian:
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: 0, value: Float(0)); traceB = arena.buffer(count: 0, value: Float(0))
         case .stdp:
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: nPre, value: Float(0)); traceB = arena.buffer(count: nPost, value: Float(0))

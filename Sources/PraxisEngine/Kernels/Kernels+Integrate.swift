@@ -48,17 +48,19 @@ enum Kernels {
     }
 
     /// Rate unit, exact for piecewise-constant input:
-    /// `x ← I + (x − I)·e^{−dt/τ} + σ·sqrt(1 − e^{−2dt/τ})·N(0,1)`, `I = g·(exc + ext) − inh + bias`
+    /// `x ← I + (x − I)·e^{−dt/τ} + (σ + k·|r|)·sqrt(1 − e^{−2dt/τ})·N(0,1)`,
+    /// `I = g·(exc + ext) − inh + bias − β·a`, then `r = f(x)` and `a ← r + (a − r)·e^{−dt/τ_a}`
     /// (the gain scales all excitatory drive, synaptic and external, so gain 0 silences a lesion).
     /// The state update runs as one loop and the transfer as another, so neither branches per unit.
     static func integrateRate(_ p: Population, _ params: RateParameters, _ range: Range<Int>,
                               slot: Int, step: Int) -> KernelResult {
         let c = p.coefficients
-        let x = p.v.base, out = p.output.base
+        let x = p.v.base, out = p.output.base, a = p.s1.base
         let exc = p.ringSlot(slot, 0), inh = p.ringSlot(slot, 1)
         let g = p.unitGain.base, ext = p.external.base
         let perUnit = !p.receptors.isEmpty || p.hasModulatoryInput, hasExt = p.hasExternal
         let gain = p.gain, bias = params.bias, decay = c.decay
+        let beta = params.adaptationStrength
         let lo = range.lowerBound, hi = range.upperBound
         if hasExt {
             for j in lo..<hi { exc[j] += ext[j] }
@@ -68,6 +70,9 @@ enum Kernels {
         } else if gain != 1 {
             for j in lo..<hi { exc[j] *= gain }
         }
+        if beta > 0 {
+            for j in lo..<hi { inh[j] += beta * a[j] }
+        }
         var check: Float = 0
         for j in lo..<hi {
             let drive = exc[j] - inh[j] + bias
@@ -76,13 +81,14 @@ enum Kernels {
             check += xn
             exc[j] = 0; inh[j] = 0
         }
-        if c.noiseScale > 0 {
-            for j in lo..<min(hi, p.size) {
+        let top = min(hi, p.size)
+        if c.noiseScale > 0 || c.signalNoiseScale > 0 {
+            let additive = c.noiseScale, relative = c.signalNoiseScale
+            for j in lo..<top {
                 let w = p.noise.words(step: step, unit: j)
-                x[j] += c.noiseScale * Philox.normals(w.x, w.y).0
+                x[j] += (additive + relative * abs(out[j])) * Philox.normals(w.x, w.y).0
             }
         }
-        let top = min(hi, p.size)
         switch params.transfer {
         case .linear(let slope):
             for j in lo..<top { out[j] = slope * x[j] }
@@ -90,6 +96,10 @@ enum Kernels {
             for j in lo..<top { out[j] = min(mx, slope * max(0, x[j] - th)) }
         case .sigmoid, .tanh:
             for j in lo..<top { out[j] = transfer(params.transfer, x[j]) }
+        }
+        if beta > 0 {
+            let ad = c.adaptationDecay
+            for j in lo..<top { a[j] = out[j] + (a[j] - out[j]) * ad }
         }
         return KernelResult(check: check, spikeEnd: range.lowerBound)
     }

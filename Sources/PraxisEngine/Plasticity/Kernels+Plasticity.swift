@@ -20,6 +20,9 @@ extension Kernels {
             learnOja(j, r, pre: activity(pre), post: activity(post), dt: dt)
         case .stdp(let r):
             learnSTDP(j, r, pre: pre, post: post)
+        case .hebbian(let r):
+            let gate = j.ruleSource >= 0 ? network.modulators[j.ruleSource] : nil
+            learnHebbian(j, r, pre: activity(pre), post: activity(post), gate: gate, dt: dt)
         }
     }
 
@@ -75,6 +78,35 @@ extension Kernels {
             for t in 0..<count {
                 let k = start + t, y = post[j.post(start, t)]
                 dw[k] = rate * y * (ai - y * w[k])
+            }
+        }
+    }
+
+    /// Resource-limited Hebbian rule (see `HebbianRule`):
+    /// `Δw_ij = dt·(η·g_j·a_i·a_j·(1 − Σ_k w_ik/B) − λ·w_ij)`.
+    static func learnHebbian(_ j: Projection, _ r: HebbianRule, pre: UnsafeMutablePointer<Float>,
+                             post: UnsafeMutablePointer<Float>, gate m: Modulator?, dt: Float) {
+        let w = j.weights.base, dw = j.deltaW.base
+        let rate = r.learningRate * j.plasticityRate * dt, forget = r.forgettingPerS * dt
+        let inverseBudget = r.budget.isFinite ? 1 / r.budget : 0
+        for i in 0..<j.nPre {
+            let ai = pre[i]
+            let (start, count) = j.row(i)
+            var held: Float = 0
+            if inverseBudget > 0 { for t in 0..<count { held += w[start + t] } }
+            let free = max(0, 1 - held * inverseBudget)
+            let gain = rate * ai * free
+            if let m {
+                let level = m.level.base, channels = m.channels
+                for t in 0..<count {
+                    let k = start + t, jj = j.post(start, t)
+                    dw[k] = gain * max(0, level[jj * channels / j.nPost]) * post[jj] - forget * w[k]
+                }
+            } else {
+                for t in 0..<count {
+                    let k = start + t
+                    dw[k] = gain * post[j.post(start, t)] - forget * w[k]
+                }
             }
         }
     }

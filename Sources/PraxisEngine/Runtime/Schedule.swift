@@ -40,6 +40,7 @@ public struct Schedule: Sendable, CustomStringConvertible {
         case .climbingFibre: "climbing-fibre"
         case .oja: "oja"
         case .stdp: "stdp"
+        case .hebbian: "hebbian"
         }
     }
 

@@ -93,6 +93,13 @@ extension NetworkSpec {
                     }
                 case .oja(let r):
                     if !(r.learningRate >= 0) { fail(el, "plasticity.learningRate", "must be ≥ 0") }
+                case .hebbian(let r):
+                    if let name = r.modulator, !modulatorNames.contains(name) {
+                        fail(el, "plasticity.modulator", "names unknown neuromodulator '\(name)'")
+                    }
+                    if !(r.learningRate >= 0) { fail(el, "plasticity.learningRate", "must be ≥ 0") }
+                    if !(r.budget > 0) { fail(el, "plasticity.budget", "must be > 0, got \(r.budget)") }
+                    if !(r.forgettingPerS >= 0) { fail(el, "plasticity.forgettingPerS", "must be ≥ 0") }
                 case .stdp(let r):
                     if !(r.tauPlusS > 0 && r.tauMinusS > 0) { fail(el, "plasticity.tau", "must be > 0") }
                     let spiking = populations.filter { $0.name == j.source || $0.name == j.target }.allSatisfy { $0.model.isSpiking }
@@ -144,7 +151,8 @@ extension NeuronModel {
         func nonNegative(_ v: Float, _ f: String) { if !(v >= 0 && v.isFinite) { out.append((f, "must be ≥ 0, got \(v)")) } }
         switch self {
         case .rate(let p):
-            positive(p.tauS, "tauS"); nonNegative(p.noiseSD, "noiseSD")
+            positive(p.tauS, "tauS"); nonNegative(p.noiseSD, "noiseSD"); nonNegative(p.signalNoise, "signalNoise")
+            nonNegative(p.adaptationStrength, "adaptationStrength"); positive(p.adaptationTauS, "adaptationTauS")
         case .lifCurrent(let p):
             positive(p.tauMS, "tauMS"); positive(p.tauExcS, "tauExcS"); positive(p.tauInhS, "tauInhS")
             nonNegative(p.refractoryS, "refractoryS")

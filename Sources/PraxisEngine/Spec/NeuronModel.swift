@@ -60,18 +60,34 @@ public enum Transfer: Sendable, Equatable, Codable {
     case tanh(threshold: Float = 0, slope: Float = 1)
 }
 
-/// Leaky integrator: `τ dx/dt = −x + gain · (I_exc − I_inh + bias)`, `r = f(x)`, plus an
-/// Ornstein–Uhlenbeck noise whose stationary standard deviation is `noiseSD`.
+/// Leaky integrator: `τ dx/dt = −x + gain · (I_exc − I_inh + bias) − β·a`, `r = f(x)`, with
+///
+/// - an Ornstein–Uhlenbeck noise whose stationary standard deviation is `noiseSD`;
+/// - signal-dependent noise: an OU term whose standard deviation is `signalNoise · |r|`, so
+///   the spread of the output grows in proportion to its mean (Harris & Wolpert 1998,
+///   Nature 394:780; Jones, Hamilton & Wolpert 2002 measured a coefficient of variation
+///   near 0.1–0.2 for isometric force);
+/// - spike-frequency adaptation: `τ_a da/dt = −a + r` subtracted with strength β, so a unit
+///   driven steadily settles at `(I − θ)/(1 + β)` and a winner of a competition tires and
+///   yields (the adaptation that lets a competitive queue step through a sequence).
 public struct RateParameters: Sendable, Equatable, Codable {
     public var tauS: Float
     public var transfer: Transfer
     public var bias: Float
     public var noiseSD: Float
     public var initialState: Float
+    /// Coefficient of variation of the output-proportional noise (0 = none).
+    public var signalNoise: Float
+    /// Adaptation strength β (0 = none).
+    public var adaptationStrength: Float
+    /// Adaptation time constant τ_a in seconds.
+    public var adaptationTauS: Float
     public init(tauS: Float = 0.01, transfer: Transfer = .thresholdLinear(), bias: Float = 0,
-                noiseSD: Float = 0, initialState: Float = 0) {
+                noiseSD: Float = 0, initialState: Float = 0, signalNoise: Float = 0,
+                adaptationStrength: Float = 0, adaptationTauS: Float = 0.5) {
         self.tauS = tauS; self.transfer = transfer; self.bias = bias
-        self.noiseSD = noiseSD; self.initialState = initialState
+        self.noiseSD = noiseSD; self.initialState = initialState; self.signalNoise = signalNoise
+        self.adaptationStrength = adaptationStrength; self.adaptationTauS = adaptationTauS
     }
 }
 

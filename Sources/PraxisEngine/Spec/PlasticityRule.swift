@@ -8,6 +8,7 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
     case climbingFibre(ClimbingFibreRule)
     case oja(OjaRule)
     case stdp(STDPRule)
+    case hebbian(HebbianRule)
 
     /// Weight bounds of the rule (validated so that `min ≤ max`).
     public var bounds: (min: Float, max: Float) {
@@ -16,6 +17,7 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
         case .climbingFibre(let r): (r.minWeight, r.maxWeight)
         case .oja(let r): (r.minWeight, r.maxWeight)
         case .stdp(let r): (r.minWeight, r.maxWeight)
+        case .hebbian(let r): (r.minWeight, r.maxWeight)
         }
     }
 }
@@ -93,5 +95,35 @@ public struct STDPRule: Sendable, Equatable, Codable {
                 tauMinusS: Float = 0.020, minWeight: Float = 0, maxWeight: Float = 1) {
         self.aPlus = aPlus; self.aMinus = aMinus; self.tauPlusS = tauPlusS
         self.tauMinusS = tauMinusS; self.minWeight = minWeight; self.maxWeight = maxWeight
+    }
+}
+
+/// Rate Hebbian learning from a limited synaptic resource, optionally gated by a
+/// neuromodulator and with passive forgetting:
+/// `Δw_ij = dt · (η · g · a_i · a_j · (1 − Σ_k w_ik / B) − λ · w_ij)`.
+///
+/// - `B` (`budget`) is the total outgoing weight a presynaptic unit can hold. Items stored
+///   first take the free resource and later ones find less, so a list learned in order
+///   leaves a primacy gradient (the plan of a competitive queue; Grossberg 1978; Bullock &
+///   Rhodes 2003; Averbeck et al. 2002, PNAS 99:13172) and lists past the budget lose
+///   their last items (a capacity limit).
+/// - `g` is the level of `modulator` at the target unit's channel when one is named
+///   (acetylcholine as attention: learning that needs effort stalls when attention is
+///   divided), else 1.
+/// - `λ` (`forgettingPerS`) lets fast stores forget (the labile early stores of CIRCUIT.md §4).
+public struct HebbianRule: Sendable, Equatable, Codable {
+    public var learningRate: Float
+    /// Total outgoing weight per presynaptic unit (`.infinity` = unlimited).
+    public var budget: Float
+    /// Neuromodulator whose level gates learning (`nil` = ungated).
+    public var modulator: String?
+    /// Passive decay rate λ of the weights, per second.
+    public var forgettingPerS: Float
+    public var minWeight: Float
+    public var maxWeight: Float
+    public init(learningRate: Float, budget: Float = .infinity, modulator: String? = nil,
+                forgettingPerS: Float = 0, minWeight: Float = 0, maxWeight: Float = 1) {
+        self.learningRate = learningRate; self.budget = budget; self.modulator = modulator
+        self.forgettingPerS = forgettingPerS; self.minWeight = minWeight; self.maxWeight = maxWeight
     }
 }
