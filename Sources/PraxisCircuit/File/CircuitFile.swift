@@ -158,7 +158,7 @@ enum Parser {
     static func population(_ node: Node, _ f: String, region: String, channels: Int, _ r: inout YAMLReader) -> PopulationEntry? {
         guard let m = r.mapping(node, f, allowed: [
             "name", "model", "units", "per_channel", "gain", "receptors", "tau_ms", "transfer", "threshold", "slope",
-            "max", "bias", "noise", "initial", "preset", "rate_hz", "value", "frequency_hz", "amplitude", "width_ms",
+            "max", "bias", "noise", "signal_noise", "adaptation", "adaptation_ms", "initial", "preset", "rate_hz", "value", "frequency_hz", "amplitude", "width_ms",
         ], required: ["name", "model"]) else { return nil }
         guard let name = m["name"].flatMap({ r.string($0, "\(f).name") }),
               let kind = m["model"].flatMap({ r.choice($0, "\(f).model", Dictionary(uniqueKeysWithValues: models.map { ($0, $0) })) }) else { return nil }
@@ -190,7 +190,9 @@ enum Parser {
                 transfer = .thresholdLinear(threshold: threshold, slope: slope, max: Float(num("max", .infinity)))
             }
             model = .rate(RateParameters(tauS: Float(num("tau_ms", 10) / 1000), transfer: transfer, bias: Float(num("bias", 0)),
-                                         noiseSD: Float(num("noise", 0)), initialState: Float(num("initial", 0))))
+                                         noiseSD: Float(num("noise", 0)), initialState: Float(num("initial", 0)),
+                                         signalNoise: Float(num("signal_noise", 0)), adaptationStrength: Float(num("adaptation", 0)),
+                                         adaptationTauS: Float(num("adaptation_ms", 500) / 1000)))
         case "lif-current":
             model = .lifCurrent(LIFCurrentParameters(tauMS: Float(num("tau_ms", 20) / 1000), biasV: Float(num("bias", 0) / 1000)))
         case "lif-conductance":
@@ -276,9 +278,9 @@ enum Parser {
     }
 
     static func rule(_ node: Node, _ f: String, _ r: inout YAMLReader) -> PlasticityRule? {
-        guard let outer = r.mapping(node, f, allowed: ["three-factor", "climbing-fibre", "oja", "stdp"]), outer.count == 1,
+        guard let outer = r.mapping(node, f, allowed: ["three-factor", "climbing-fibre", "hebbian", "oja", "stdp"]), outer.count == 1,
               let (kind, body) = outer.first else {
-            r.fail(node, f, "expected exactly one of three-factor, climbing-fibre, oja, stdp"); return nil
+            r.fail(node, f, "expected exactly one of three-factor, climbing-fibre, hebbian, oja, stdp"); return nil
         }
         let g = "\(f).\(kind)"
         switch kind {
@@ -307,6 +309,16 @@ enum Parser {
             if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
             if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
             return .climbingFibre(x)
+        case "hebbian":
+            guard let m = r.mapping(body, g, allowed: ["rate", "budget", "modulator", "forget_per_s", "min", "max"], required: ["rate"]),
+                  let rate = m["rate"].flatMap({ r.number($0, "\(g).rate") }) else { return nil }
+            var x = HebbianRule(learningRate: Float(rate))
+            if let n = m["budget"], let v = r.number(n, "\(g).budget") { x.budget = Float(v) }
+            if let n = m["modulator"], let v = r.string(n, "\(g).modulator") { x.modulator = v }
+            if let n = m["forget_per_s"], let v = r.number(n, "\(g).forget_per_s") { x.forgettingPerS = Float(v) }
+            if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
+            if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
+            return .hebbian(x)
         case "oja":
             guard let m = r.mapping(body, g, allowed: ["rate", "min", "max"], required: ["rate"]),
                   let rate = m["rate"].flatMap({ r.number($0, "\(g).rate") }) else { return nil }

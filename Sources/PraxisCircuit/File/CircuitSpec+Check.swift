@@ -52,6 +52,8 @@ extension Parser {
             switch p.rule {
             case .threeFactor(let x)? where !modulators.contains(x.modulator):
                 r.fail(m?["rule"] ?? node, "\(f).rule.three-factor.modulator", "unknown neuromodulator '\(x.modulator)'")
+            case .hebbian(let x)? where x.modulator.map({ !modulators.contains($0) }) ?? false:
+                r.fail(m?["rule"] ?? node, "\(f).rule.hebbian.modulator", "unknown neuromodulator '\(x.modulator ?? "")'")
             case .climbingFibre(let x)? where sizes[x.teacher] == nil:
                 r.fail(m?["rule"] ?? node, "\(f).rule.climbing-fibre.teacher", "unknown population '\(x.teacher)'")
             default: break

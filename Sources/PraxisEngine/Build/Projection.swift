@@ -15,8 +15,12 @@ public final class Projection: @unchecked Sendable {
     /// Multiplies every weight change (plasticity-rate knob, e.g. a glutamatergic drug).
     public var plasticityRate: Float = 1
     public let rule: PlasticityRule?
-    /// The rule's third party, resolved at build: modulator index (three-factor) or
-    /// teacher population index (climbing fibre); −1 otherwise.
+    /// The rule as the learn phase reads it (no reference-counted fields).
+    let learning: ResolvedRule
+    /// The rule's weight bounds.
+    let minWeight: Float, maxWeight: Float
+    /// The rule's third party, resolved at build: modulator index (three-factor, gated
+    /// Hebbian) or teacher population index (climbing fibre); −1 otherwise.
     var ruleSource = -1
 
     let nPre: Int
@@ -66,6 +70,8 @@ public final class Projection: @unchecked Sendable {
         self.storage = storage
         scale = spec.scale
         rule = spec.plasticity
+        learning = ResolvedRule(spec.plasticity)
+        (minWeight, maxWeight) = spec.plasticity?.bounds ?? (-.infinity, .infinity)
         nPre = source.size
         nPost = target.size
         stride = storage == .dense ? target.padded : 0

@@ -25,27 +25,9 @@ enum Kernels {
         }
     }
 
-    /// Per-unit effective excitatory gain for `range`:
-    /// `gain · Π_receptors max(0, 1 + sign·k·level(channel(j))) · (1 + modulatory input)`.
-    static func prepareGain(_ p: Population, _ range: Range<Int>, slot: Int, modulators: [Modulator]) {
-        let g = p.unitGain.base
-        for j in range { g[j] = p.gain }
-        for r in p.receptors {
-            let m = modulators[r.modulator]
-            let level = m.level.base, channels = m.channels
-            for j in range where j < p.size {
-                let c = j * channels / p.size
-                g[j] *= max(0, 1 + r.sign * r.sensitivity * level[c])
-            }
-        }
-        if p.hasModulatoryInput {
-            let mod = p.ringSlot(slot, 2)
-            for j in range {
-                g[j] *= max(0, 1 + mod[j])
-                mod[j] = 0
-            }
-        }
-    }
+    /// Magnitude below which a rate unit's state and output count as zero (1e-7 of a unit
+    /// that saturates near 1: far below any noise or effect the circuit resolves).
+    static let silentOutput: Float = 1e-7
 
     /// Rate unit, exact for piecewise-constant input:
     /// `x ← I + (x − I)·e^{−dt/τ} + (σ + k·|r|)·sqrt(1 − e^{−2dt/τ})·N(0,1)`,
@@ -76,7 +58,8 @@ enum Kernels {
         var check: Float = 0
         for j in lo..<hi {
             let drive = exc[j] - inh[j] + bias
-            let xn = drive + (x[j] - drive) * decay
+            var xn = drive + (x[j] - drive) * decay
+            xn = abs(xn) < silentOutput ? 0 : xn
             x[j] = xn
             check += xn
             exc[j] = 0; inh[j] = 0
@@ -97,6 +80,10 @@ enum Kernels {
         case .sigmoid, .tanh:
             for j in lo..<top { out[j] = transfer(params.transfer, x[j]) }
         }
+        // Silence: outputs below `silentOutput` are zero, so a decaying unit stops costing
+        // transmission (which skips zero rates) and never reaches subnormal floats, whose
+        // arithmetic is ~100× slower on x86.
+        for j in lo..<top { out[j] = abs(out[j]) < silentOutput ? 0 : out[j] }
         if beta > 0 {
             let ad = c.adaptationDecay
             for j in lo..<top { a[j] = out[j] + (a[j] - out[j]) * ad }

@@ -7,34 +7,34 @@ extension Kernels {
     }
 
     /// Learn phase for one projection: writes its Δw buffer (and its traces) only.
-    static func learn(_ j: Projection, pre: Population, post: Population, network: Network, dt: Float) {
-        switch j.rule {
-        case nil: return
-        case .threeFactor(let r):
-            let m = network.modulators[j.ruleSource]
-            learnThreeFactor(j, r, pre: activity(pre), post: activity(post), modulator: m, dt: dt)
-        case .climbingFibre(let r):
-            let teacher = network.populations[j.ruleSource]
-            learnClimbingFibre(j, r, pre: activity(pre), teacher: activity(teacher), dt: dt)
-        case .oja(let r):
-            learnOja(j, r, pre: activity(pre), post: activity(post), dt: dt)
-        case .stdp(let r):
-            learnSTDP(j, r, pre: pre, post: post)
-        case .hebbian(let r):
-            let gate = j.ruleSource >= 0 ? network.modulators[j.ruleSource] : nil
-            learnHebbian(j, r, pre: activity(pre), post: activity(post), gate: gate, dt: dt)
+    /// `modulator` is the rule's modulator (three-factor, gated Hebbian), `teacher` its
+    /// teaching population (climbing fibre).
+    static func learn(_ j: Projection, pre: Population, post: Population, modulator: Modulator?,
+                      teacher: Population?, dt: Float) {
+        switch j.learning {
+        case .none: return
+        case .threeFactor(let rate, let prePost):
+            learnThreeFactor(j, rate: rate, prePost: prePost, pre: activity(pre), post: activity(post), modulator: modulator!, dt: dt)
+        case .climbingFibre(let ltd, let ltp):
+            learnClimbingFibre(j, ltd: ltd, ltp: ltp, pre: activity(pre), teacher: activity(teacher!), dt: dt)
+        case .oja(let rate):
+            learnOja(j, rate: rate, pre: activity(pre), post: activity(post), dt: dt)
+        case .stdp(let aPlus, let aMinus):
+            learnSTDP(j, aPlus: aPlus, aMinus: aMinus, pre: pre, post: post)
+        case .hebbian(let rate, let inverseBudget, let forgetting, _):
+            learnHebbian(j, rate: rate, inverseBudget: inverseBudget, forgetting: forgetting,
+                         pre: activity(pre), post: activity(post), gate: modulator, dt: dt)
         }
     }
 
     /// Three-factor rule (see `ThreeFactorRule`): per synapse an `EligibilityTrace` of the
     /// coincidence `a_i·a_j·dt` (or `a_i·dt`), then `Δw = η·s·(m − tonic)·e·dt`.
-    static func learnThreeFactor(_ j: Projection, _ r: ThreeFactorRule, pre: UnsafeMutablePointer<Float>,
+    static func learnThreeFactor(_ j: Projection, rate signedRate: Float, prePost: Bool, pre: UnsafeMutablePointer<Float>,
                                  post: UnsafeMutablePointer<Float>, modulator m: Modulator, dt: Float) {
         let h = j.traceA.base, e = j.traceB.base, dw = j.deltaW.base
         let trace = j.trace
         let level = m.level.base, channels = m.channels, tonic = m.tonic
-        let rate = r.learningRate * r.sign * j.plasticityRate * dt
-        let prePost = r.eligibility == .prePost
+        let rate = signedRate * j.plasticityRate * dt
         for i in 0..<j.nPre {
             let ai = pre[i]
             let (start, count) = j.row(i)
@@ -48,11 +48,11 @@ extension Kernels {
 
     /// Climbing-fibre rule (see `ClimbingFibreRule`): per PF an `EligibilityTrace` ε_i of its
     /// activity; `Δw_ij = dt·(−η_LTD·ε_i·cf_j + η_LTP·a_i)`.
-    static func learnClimbingFibre(_ j: Projection, _ r: ClimbingFibreRule, pre: UnsafeMutablePointer<Float>,
+    static func learnClimbingFibre(_ j: Projection, ltd ltdRate: Float, ltp ltpRate: Float, pre: UnsafeMutablePointer<Float>,
                                    teacher: UnsafeMutablePointer<Float>, dt: Float) {
         let h = j.traceA.base, eps = j.traceB.base, dw = j.deltaW.base
         let trace = j.trace
-        let ltd = r.ltdRate * j.plasticityRate * dt, ltp = r.ltpRate * j.plasticityRate * dt
+        let ltd = ltdRate * j.plasticityRate * dt, ltp = ltpRate * j.plasticityRate * dt
         for i in 0..<j.nPre {
             let ai = pre[i]
             let window = trace.advance(h, eps, i, input: ai * dt)
@@ -68,10 +68,10 @@ extension Kernels {
     }
 
     /// Oja's rule: `Δw_ij = η·a_j·(a_i − a_j·w_ij)·dt`.
-    static func learnOja(_ j: Projection, _ r: OjaRule, pre: UnsafeMutablePointer<Float>,
+    static func learnOja(_ j: Projection, rate learningRate: Float, pre: UnsafeMutablePointer<Float>,
                          post: UnsafeMutablePointer<Float>, dt: Float) {
         let w = j.weights.base, dw = j.deltaW.base
-        let rate = r.learningRate * j.plasticityRate * dt
+        let rate = learningRate * j.plasticityRate * dt
         for i in 0..<j.nPre {
             let ai = pre[i]
             let (start, count) = j.row(i)
@@ -84,11 +84,10 @@ extension Kernels {
 
     /// Resource-limited Hebbian rule (see `HebbianRule`):
     /// `Δw_ij = dt·(η·g_j·a_i·a_j·(1 − Σ_k w_ik/B) − λ·w_ij)`.
-    static func learnHebbian(_ j: Projection, _ r: HebbianRule, pre: UnsafeMutablePointer<Float>,
-                             post: UnsafeMutablePointer<Float>, gate m: Modulator?, dt: Float) {
+    static func learnHebbian(_ j: Projection, rate learningRate: Float, inverseBudget: Float, forgetting: Float,
+                             pre: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>, gate m: Modulator?, dt: Float) {
         let w = j.weights.base, dw = j.deltaW.base
-        let rate = r.learningRate * j.plasticityRate * dt, forget = r.forgettingPerS * dt
-        let inverseBudget = r.budget.isFinite ? 1 / r.budget : 0
+        let rate = learningRate * j.plasticityRate * dt, forget = forgetting * dt
         for i in 0..<j.nPre {
             let ai = pre[i]
             let (start, count) = j.row(i)
@@ -114,10 +113,10 @@ extension Kernels {
     /// Pair STDP with all-to-all traces: traces decay, pre spikes depress by `A−·y_j` then
     /// bump `x_i`, post spikes potentiate by `A+·x_i` (including this step's pre spikes) then
     /// bump `y_j`. Δw accumulates events of this step only.
-    static func learnSTDP(_ j: Projection, _ r: STDPRule, pre: Population, post: Population) {
+    static func learnSTDP(_ j: Projection, aPlus plus: Float, aMinus minus: Float, pre: Population, post: Population) {
         let x = j.traceA.base, y = j.traceB.base, dw = j.deltaW.base
         let dPlus = j.trace.decay, dMinus = j.postTraceDecay
-        let aPlus = r.aPlus * j.plasticityRate, aMinus = r.aMinus * j.plasticityRate
+        let aPlus = plus * j.plasticityRate, aMinus = minus * j.plasticityRate
         for i in 0..<j.nPre { x[i] *= dPlus }
         for k in 0..<j.nPost { y[k] *= dMinus }
         for s in 0..<pre.spikeCount {
@@ -137,8 +136,8 @@ extension Kernels {
 
     /// Apply phase: `w ← clamp(w + Δw, bounds)`, then clears Δw. The only place weights change.
     static func applyDeltaW(_ j: Projection) {
-        guard let rule = j.rule else { return }
-        let (lo, hi) = rule.bounds
+        if case .none = j.learning { return }
+        let lo = j.minWeight, hi = j.maxWeight
         let w = j.weights.base, dw = j.deltaW.base
         for i in 0..<j.nPre {
             let (start, count) = j.row(i)

@@ -14,20 +14,29 @@ public final class Simulator: @unchecked Sendable {
     public var spikeTotals: [Int] { totals.array() }
     public private(set) var recordings: [Recording]
 
-    // Flat per-phase work lists, built once. They hold `unowned(unsafe)` references: the
-    // simulator keeps `network` alive, and loading a strong reference from an array in every
-    // step costs a retain/release pair per element (measured: a third of a small circuit's step).
+    // Flat per-phase work lists, built once. They hold unretained references: the simulator
+    // keeps `network` alive, and turning a stored reference into a strong one for a call
+    // costs a retain/release pair per element and step (measured: a fifth of a small
+    // circuit's step). `guaranteed` lends them to a phase without that pair.
     private struct WorkItem {
-        unowned(unsafe) let population: Population
+        let population: Unmanaged<Population>
         let range: Range<Int>
     }
     private struct Transmission {
-        unowned(unsafe) let projection: Projection
-        unowned(unsafe) let source: Population
-        unowned(unsafe) let target: Population
+        let projection: Unmanaged<Projection>
+        let source: Unmanaged<Population>
+        let target: Unmanaged<Population>
+    }
+    /// A plastic projection with its rule's modulator or teacher resolved.
+    private struct Learning {
+        let projection: Unmanaged<Projection>
+        let source: Unmanaged<Population>
+        let target: Unmanaged<Population>
+        unowned(unsafe) let modulator: Modulator?
+        unowned(unsafe) let teacher: Population?
     }
     private struct Compaction {
-        unowned(unsafe) let population: Population
+        let population: Unmanaged<Population>
         let items: Range<Int>
     }
     private let items: [WorkItem]
@@ -37,7 +46,8 @@ public final class Simulator: @unchecked Sendable {
     /// Transmissions grouped by target: group g is `transmissions[targetGroups[g]]`.
     private let transmissions: [Transmission]
     private let targetGroups: [Range<Int>]
-    private let plastic: [Transmission]
+    private let plastic: [Learning]
+    private let modulators: [Unmanaged<Modulator>]
     private let totals: Buffer<Int>
     private let arena = Arena()
     /// Index of each probe's population, modulator or projection, resolved once.
@@ -60,10 +70,10 @@ public final class Simulator: @unchecked Sendable {
             var lo = 0
             while lo < p.padded {
                 let hi = min(p.padded, lo + per)
-                items.append(WorkItem(population: p, range: lo..<hi))
+                items.append(WorkItem(population: .passUnretained(p), range: lo..<hi))
                 lo = hi
             }
-            compactions.append(Compaction(population: p, items: first..<items.count))
+            compactions.append(Compaction(population: .passUnretained(p), items: first..<items.count))
         }
         self.items = items
         self.compactions = compactions
@@ -75,13 +85,26 @@ public final class Simulator: @unchecked Sendable {
             let first = transmissions.count
             for j in network.incoming[target.index] {
                 let projection = network.projections[j]
-                transmissions.append(Transmission(projection: projection, source: network.populations[projection.source], target: target))
+                transmissions.append(Transmission(projection: .passUnretained(projection),
+                                                  source: .passUnretained(network.populations[projection.source]),
+                                                  target: .passUnretained(target)))
             }
             groups.append(first..<transmissions.count)
         }
         self.transmissions = transmissions
         targetGroups = groups
-        plastic = transmissions.filter { $0.projection.rule != nil }
+        plastic = transmissions.filter { $0.projection.takeUnretainedValue().rule != nil }.map { x in
+            let j = x.projection.takeUnretainedValue()
+            var modulator: Modulator?, teacher: Population?
+            switch j.learning {
+            case .threeFactor: modulator = network.modulators[j.ruleSource]
+            case .hebbian(_, _, _, let gated) where gated: modulator = network.modulators[j.ruleSource]
+            case .climbingFibre: teacher = network.populations[j.ruleSource]
+            default: break
+            }
+            return Learning(projection: x.projection, source: x.source, target: x.target, modulator: modulator, teacher: teacher)
+        }
+        modulators = network.modulators.map { .passUnretained($0) }
         var widths: [Int] = [], indices: [Int] = []
         for probe in network.spec.probes {
             switch probe.variable {
@@ -131,11 +154,10 @@ public final class Simulator: @unchecked Sendable {
 
     /// One step of the schedule.
     public func advance() throws(SimulationError) {
-        let n = network
         let t = step
 
         // 1. modulate
-        for m in n.modulators { m.update() }
+        for k in 0..<modulators.count { modulators[k]._withUnsafeGuaranteedRef { $0.update() } }
 
         // 2. integrate
         if threads == 1 {
@@ -144,16 +166,19 @@ public final class Simulator: @unchecked Sendable {
             parallelFor(items.count, threads: threads) { self.integrate($0, step: t) }
         }
         for c in compactions {
-            let p = c.population
-            var count = 0
-            for k in c.items {
-                if !itemCheck[k].isFinite { throw blowUp(p, step: t) }
-                let lo = items[k].range.lowerBound, fired = itemSpikeEnd[k] - lo
-                if lo != count && fired > 0 { (p.spikes.base + count).update(from: p.spikes.base + lo, count: fired) }
-                count += fired
+            let finite = c.population._withUnsafeGuaranteedRef { p in
+                var count = 0
+                for k in c.items {
+                    if !itemCheck[k].isFinite { return false }
+                    let lo = items[k].range.lowerBound, fired = itemSpikeEnd[k] - lo
+                    if lo != count && fired > 0 { (p.spikes.base + count).update(from: p.spikes.base + lo, count: fired) }
+                    count += fired
+                }
+                p.spikeCount = count
+                totals[p.index] += count
+                return true
             }
-            p.spikeCount = count
-            totals[p.index] += count
+            if !finite { throw blowUp(c.population.takeUnretainedValue(), step: t) }
         }
 
         // 3. transmit
@@ -167,10 +192,12 @@ public final class Simulator: @unchecked Sendable {
         if !plastic.isEmpty {
             if threads == 1 {
                 for k in 0..<plastic.count { learn(k) }
-                for k in 0..<plastic.count { Kernels.applyDeltaW(plastic[k].projection) }
+                for k in 0..<plastic.count { plastic[k].projection._withUnsafeGuaranteedRef { Kernels.applyDeltaW($0) } }
             } else {
                 parallelFor(plastic.count, threads: threads) { self.learn($0) }
-                parallelFor(plastic.count, threads: threads) { Kernels.applyDeltaW(self.plastic[$0].projection) }
+                parallelFor(plastic.count, threads: threads) { k in
+                    self.plastic[k].projection._withUnsafeGuaranteedRef { Kernels.applyDeltaW($0) }
+                }
             }
         }
 
@@ -183,10 +210,10 @@ public final class Simulator: @unchecked Sendable {
     @inline(__always)
     private func integrate(_ k: Int, step t: Int) {
         let item = items[k]
-        let p = item.population
+        item.population._withUnsafeGuaranteedRef { p in
         let slot = t % p.ringLength
         if !p.receptors.isEmpty || p.hasModulatoryInput {
-            Kernels.prepareGain(p, item.range, slot: slot, modulators: network.modulators)
+            prepareGain(p, item.range, slot: slot)
         }
         let result: Kernels.KernelResult
         switch p.model {
@@ -200,6 +227,7 @@ public final class Simulator: @unchecked Sendable {
         }
         itemSpikeEnd[k] = result.spikeEnd
         itemCheck[k] = result.check
+        }
     }
 
     /// Transmit phase for one target population's incoming projections, in spec order.
@@ -207,15 +235,47 @@ public final class Simulator: @unchecked Sendable {
     private func transmit(group g: Int, step t: Int) {
         for k in targetGroups[g] {
             let x = transmissions[k]
-            Kernels.transmit(x.projection, source: x.source, target: x.target, step: t)
+            guaranteed(x.projection, x.source, x.target) { Kernels.transmit($0, source: $1, target: $2, step: t) }
         }
     }
 
     /// Learn phase for plastic projection `k`.
     @inline(__always)
     private func learn(_ k: Int) {
-        let x = plastic[k]
-        Kernels.learn(x.projection, pre: x.source, post: x.target, network: network, dt: Float(network.dt))
+        let x = plastic[k], dt = Float(network.dt)
+        guaranteed(x.projection, x.source, x.target) {
+            Kernels.learn($0, pre: $1, post: $2, modulator: x.modulator, teacher: x.teacher, dt: dt)
+        }
+    }
+
+    /// Lends three unretained references to `body` without retaining them.
+    @inline(__always)
+    private func guaranteed<A: AnyObject, B: AnyObject, C: AnyObject>(
+        _ a: Unmanaged<A>, _ b: Unmanaged<B>, _ c: Unmanaged<C>, _ body: (A, B, C) -> Void
+    ) {
+        a._withUnsafeGuaranteedRef { a in b._withUnsafeGuaranteedRef { b in c._withUnsafeGuaranteedRef { c in body(a, b, c) } } }
+    }
+
+    /// Per-unit effective excitatory gain for `range`:
+    /// `gain · Π_receptors max(0, 1 + sign·k·level(channel(j))) · (1 + modulatory input)`.
+    @inline(__always)
+    private func prepareGain(_ p: Population, _ range: Range<Int>, slot: Int) {
+        let g = p.unitGain.base
+        for j in range { g[j] = p.gain }
+        for r in p.receptors {
+            let (level, channels) = modulators[r.modulator]._withUnsafeGuaranteedRef { ($0.level.base, $0.channels) }
+            for j in range where j < p.size {
+                let c = j * channels / p.size
+                g[j] *= max(0, 1 + r.sign * r.sensitivity * level[c])
+            }
+        }
+        if p.hasModulatoryInput {
+            let mod = p.ringSlot(slot, 2)
+            for j in range {
+                g[j] *= max(0, 1 + mod[j])
+                mod[j] = 0
+            }
+        }
     }
 
     @inline(never)

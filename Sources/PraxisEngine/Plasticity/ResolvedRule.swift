@@ -1,0 +1,27 @@
+/// A plasticity rule as the learn phase uses it: factors precomputed, names resolved to
+/// indices at build, and nothing reference-counted. (A `PlasticityRule` carries names as
+/// `String`s, and copying one in every step costs a retain/release pair per projection.)
+enum ResolvedRule: Sendable {
+    case none
+    /// Three-factor: `rate` includes the rule's sign.
+    case threeFactor(rate: Float, prePost: Bool)
+    case climbingFibre(ltd: Float, ltp: Float)
+    case oja(rate: Float)
+    case stdp(aPlus: Float, aMinus: Float)
+    /// Hebbian: `inverseBudget` is 1/B (0 for an unlimited budget); `gated` when a
+    /// modulator level scales learning.
+    case hebbian(rate: Float, inverseBudget: Float, forgetting: Float, gated: Bool)
+
+    init(_ rule: PlasticityRule?) {
+        switch rule {
+        case nil: self = .none
+        case .threeFactor(let r)?: self = .threeFactor(rate: r.learningRate * r.sign, prePost: r.eligibility == .prePost)
+        case .climbingFibre(let r)?: self = .climbingFibre(ltd: r.ltdRate, ltp: r.ltpRate)
+        case .oja(let r)?: self = .oja(rate: r.learningRate)
+        case .stdp(let r)?: self = .stdp(aPlus: r.aPlus, aMinus: r.aMinus)
+        case .hebbian(let r)?:
+            self = .hebbian(rate: r.learningRate, inverseBudget: r.budget.isFinite ? 1 / r.budget : 0,
+                            forgetting: r.forgettingPerS, gated: r.modulator != nil)
+        }
+    }
+}
