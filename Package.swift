@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .library(name: "PraxisEngine", targets: ["PraxisEngine"]),
         .library(name: "PraxisCircuit", targets: ["PraxisCircuit"]),
+        .library(name: "PraxisTasks", targets: ["PraxisTasks"]),
         .executable(name: "praxis", targets: ["praxis"]),
     ],
     dependencies: [
@@ -34,6 +35,8 @@ let package = Package(
             resources: [.copy("Resources/default-circuit.yaml")],
             swiftSettings: optimizedEvenInDebug
         ),
+        .target(name: "PraxisTasks", dependencies: ["PraxisCircuit", .product(name: "Yams", package: "Yams")],
+                swiftSettings: optimizedEvenInDebug),
         .executableTarget(
             name: "praxis",
             dependencies: [
@@ -44,5 +47,6 @@ let package = Package(
         ),
         .testTarget(name: "PraxisEngineTests", dependencies: ["PraxisEngine"]),
         .testTarget(name: "PraxisCircuitTests", dependencies: ["PraxisCircuit"]),
+        .testTarget(name: "PraxisTasksTests", dependencies: ["PraxisTasks"]),
     ]
 )
