@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Centre-out reaching with the two-link arm (Shadmehr & Mussa-Ivaldi 1994): eight targets
+/// 10 cm from a start position in front of the body; channel k is the target at
+/// k·45° counter-clockwise from the +x axis. A trial starts with the hand at rest at the start
+/// and the target shown, and ends when the hand stops within 1 cm of the target or at the
+/// timeout. The motor command is an endpoint force, turned into joint torques through Jᵀ.
+///
+/// Metrics (`docs/paradigms.md`): lateral error at peak speed, maximum perpendicular error,
+/// movement time, peak speed, endpoint error (see `ReachMetrics`).
+public struct CenterOutTask: Task {
+    public let name = "center-out"
+    public var metricNames: [String] { Array(ReachMetrics(positions: [.zero, .zero], dt: 1, target: [0, 1]).named.keys).sorted() }
+    /// Hand start position relative to the shoulder (m).
+    public let start: SIMD2<Double>
+    /// Reach distance (m).
+    public let distance: Double
+    public let targetCount: Int
+    public private(set) var arm: TwoLinkArm
+    public private(set) var trial = Trial(target: 0)
+    /// The hand path of the current trial, relative to the start, one point per step.
+    public private(set) var path: [SIMD2<Double>] = []
+    private var elapsed = 0.0
+
+    public init(start: SIMD2<Double> = [0, 0.45], distance: Double = 0.10, targets: Int = 8,
+                arm: TwoLinkArm.Parameters = .init()) {
+        self.start = start; self.distance = distance; targetCount = targets
+        self.arm = TwoLinkArm(parameters: arm, hand: start)
+    }
+
+    /// Target `k` relative to the start (m).
+    public func target(_ k: Int) -> SIMD2<Double> {
+        let angle = 2 * Double.pi * Double(k) / Double(targetCount)
+        return [distance * cos(angle), distance * sin(angle)]
+    }
+
+    public mutating func reset(_ trial: Trial) -> Observation {
+        precondition(trial.target >= 0 && trial.target < targetCount, "target \(trial.target) out of range")
+        self.trial = trial
+        arm = TwoLinkArm(parameters: arm.parameters, hand: start)
+        path = [.zero]
+        elapsed = 0
+        return observation()
+    }
+
+    public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
+        let perturbation = trial.effectivePerturbation, goal = start + target(trial.target), origin = start
+        let torque = arm.jacobian.transposed.apply(command.force)
+        arm.step(dt: dt, torque: torque) { perturbation.force(hand: $0, velocity: $1, start: origin, target: goal) }
+        elapsed += dt
+        let hand = arm.hand - start
+        path.append(hand)
+        let offset = hand - target(trial.target), speed = arm.handVelocity
+        let arrived = (offset * offset).sum().squareRoot() < ReachMetrics.arrivalRadius
+            && (speed * speed).sum().squareRoot() < ReachMetrics.arrivalSpeed && elapsed > 0.1
+        let done = arrived || elapsed >= trial.timeout
+        var info: [String: Double] = [:]
+        var reward = 0.0
+        if done {
+            info = ReachMetrics(positions: path, dt: dt, target: target(trial.target)).named
+            info["arrived"] = arrived ? 1 : 0
+            if arrived && trial.feedback != .none { reward = 1 }
+        }
+        return Transition(observation: observation(), reward: reward, done: done, info: info)
+    }
+
+    private func observation() -> Observation {
+        var cues = [Float](repeating: 0, count: targetCount)
+        cues[trial.target] = 1
+        let hand = arm.hand - start
+        let cursor = trial.feedback == .vector ? trial.effectivePerturbation.cursor(hand: arm.hand, start: start) - start : nil
+        return Observation(cues: cues, hand: hand, handVelocity: arm.handVelocity, cursor: cursor, target: target(trial.target))
+    }
+}
