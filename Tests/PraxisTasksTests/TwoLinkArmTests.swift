@@ -6,7 +6,7 @@ import Testing
 
     static func frictionless() -> TwoLinkArm.Parameters {
         var p = TwoLinkArm.Parameters()
-        p.viscosity = [[0, 0], [0, 0]]
+        p.viscosity = .zero
         return p
     }
 

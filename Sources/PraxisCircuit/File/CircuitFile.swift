@@ -115,9 +115,9 @@ enum Parser {
               let kind = m["kind"].flatMap({ r.choice($0, "\(f).kind", ["dopamine": NeuromodulatorSpec.Kind.dopamine, "acetylcholine": .acetylcholine]) }),
               let tonic = m["tonic"].flatMap({ r.number($0, "\(f).tonic") }) else { return nil }
         var spec = NeuromodulatorSpec(name: name, kind: kind, tonic: Float(tonic))
-        if let n = m["phasic_tau_ms"], let v = r.number(n, "\(f).phasic_tau_ms") { spec.phasicTauS = Float(v / 1000) }
-        if let n = m["burst_gain"], let v = r.number(n, "\(f).burst_gain") { spec.burstGain = Float(v) }
-        if let n = m["dip_gain"], let v = r.number(n, "\(f).dip_gain") { spec.dipGain = Float(v) }
+        r.set(&spec.phasicTauS, m, "phasic_tau_ms", f, per: 1000)
+        r.set(&spec.burstGain, m, "burst_gain", f)
+        r.set(&spec.dipGain, m, "dip_gain", f)
         if let n = m["channels"], let v = r.integer(n, "\(f).channels") { spec.channels = v }
         return spec
     }
@@ -291,10 +291,10 @@ enum Parser {
                   let sign = m["sign"].flatMap({ r.number($0, "\(g).sign") }),
                   let rate = m["rate"].flatMap({ r.number($0, "\(g).rate") }) else { return nil }
             var x = ThreeFactorRule(modulator: mod, sign: Float(sign), learningRate: Float(rate))
-            if let n = m["rise_ms"], let v = r.number(n, "\(g).rise_ms") { x.traceRiseS = Float(v / 1000) }
-            if let n = m["decay_ms"], let v = r.number(n, "\(g).decay_ms") { x.traceDecayS = Float(v / 1000) }
-            if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
-            if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
+            r.set(&x.traceRiseS, m, "rise_ms", g, per: 1000)
+            r.set(&x.traceDecayS, m, "decay_ms", g, per: 1000)
+            r.set(&x.minWeight, m, "min", g)
+            r.set(&x.maxWeight, m, "max", g)
             if let n = m["eligibility"], let v = r.choice(n, "\(g).eligibility", ["pre-post": ThreeFactorRule.Eligibility.prePost, "pre": .pre]) { x.eligibility = v }
             return .threeFactor(x)
         case "climbing-fibre":
@@ -304,37 +304,37 @@ enum Parser {
                   let ltd = m["ltd"].flatMap({ r.number($0, "\(g).ltd") }),
                   let ltp = m["ltp"].flatMap({ r.number($0, "\(g).ltp") }) else { return nil }
             var x = ClimbingFibreRule(teacher: teacher, ltdRate: Float(ltd), ltpRate: Float(ltp))
-            if let n = m["rise_ms"], let v = r.number(n, "\(g).rise_ms") { x.windowRiseS = Float(v / 1000) }
-            if let n = m["decay_ms"], let v = r.number(n, "\(g).decay_ms") { x.windowDecayS = Float(v / 1000) }
-            if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
-            if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
+            r.set(&x.windowRiseS, m, "rise_ms", g, per: 1000)
+            r.set(&x.windowDecayS, m, "decay_ms", g, per: 1000)
+            r.set(&x.minWeight, m, "min", g)
+            r.set(&x.maxWeight, m, "max", g)
             return .climbingFibre(x)
         case "hebbian":
             guard let m = r.mapping(body, g, allowed: ["rate", "budget", "modulator", "forget_per_s", "min", "max"], required: ["rate"]),
                   let rate = m["rate"].flatMap({ r.number($0, "\(g).rate") }) else { return nil }
             var x = HebbianRule(learningRate: Float(rate))
-            if let n = m["budget"], let v = r.number(n, "\(g).budget") { x.budget = Float(v) }
+            r.set(&x.budget, m, "budget", g)
             if let n = m["modulator"], let v = r.string(n, "\(g).modulator") { x.modulator = v }
-            if let n = m["forget_per_s"], let v = r.number(n, "\(g).forget_per_s") { x.forgettingPerS = Float(v) }
-            if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
-            if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
+            r.set(&x.forgettingPerS, m, "forget_per_s", g)
+            r.set(&x.minWeight, m, "min", g)
+            r.set(&x.maxWeight, m, "max", g)
             return .hebbian(x)
         case "oja":
             guard let m = r.mapping(body, g, allowed: ["rate", "min", "max"], required: ["rate"]),
                   let rate = m["rate"].flatMap({ r.number($0, "\(g).rate") }) else { return nil }
             var x = OjaRule(learningRate: Float(rate))
-            if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
-            if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
+            r.set(&x.minWeight, m, "min", g)
+            r.set(&x.maxWeight, m, "max", g)
             return .oja(x)
         default:
             guard let m = r.mapping(body, g, allowed: ["a_plus", "a_minus", "tau_plus_ms", "tau_minus_ms", "min", "max"]) else { return nil }
             var x = STDPRule()
-            if let n = m["a_plus"], let v = r.number(n, "\(g).a_plus") { x.aPlus = Float(v) }
-            if let n = m["a_minus"], let v = r.number(n, "\(g).a_minus") { x.aMinus = Float(v) }
-            if let n = m["tau_plus_ms"], let v = r.number(n, "\(g).tau_plus_ms") { x.tauPlusS = Float(v / 1000) }
-            if let n = m["tau_minus_ms"], let v = r.number(n, "\(g).tau_minus_ms") { x.tauMinusS = Float(v / 1000) }
-            if let n = m["min"], let v = r.number(n, "\(g).min") { x.minWeight = Float(v) }
-            if let n = m["max"], let v = r.number(n, "\(g).max") { x.maxWeight = Float(v) }
+            r.set(&x.aPlus, m, "a_plus", g)
+            r.set(&x.aMinus, m, "a_minus", g)
+            r.set(&x.tauPlusS, m, "tau_plus_ms", g, per: 1000)
+            r.set(&x.tauMinusS, m, "tau_minus_ms", g, per: 1000)
+            r.set(&x.minWeight, m, "min", g)
+            r.set(&x.maxWeight, m, "max", g)
             return .stdp(x)
         }
     }

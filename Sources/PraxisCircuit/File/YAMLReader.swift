@@ -31,6 +31,13 @@ struct YAMLReader {
         return out
     }
 
+    /// Overwrites `value` with key `key` of mapping `m` (read as a number, divided by `per`,
+    /// e.g. 1000 for milliseconds to seconds) when the key is present; a wrong type is
+    /// reported under `field.key`.
+    mutating func set(_ value: inout Float, _ m: [String: Node], _ key: String, _ field: String, per: Double = 1) {
+        if let n = m[key], let v = number(n, "\(field).\(key)") { value = Float(v / per) }
+    }
+
     mutating func sequence(_ node: Node, _ field: String) -> [Node]? {
         guard let s = node.sequence else { fail(node, field, "wrong type: expected a list"); return nil }
         return Array(s)

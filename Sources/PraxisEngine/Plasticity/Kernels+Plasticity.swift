@@ -21,7 +21,7 @@ extension Kernels {
             learnOja(j, rate: rate, pre: activity(pre), post: activity(post), dt: dt)
         case .stdp(let aPlus, let aMinus):
             learnSTDP(j, aPlus: aPlus, aMinus: aMinus, pre: pre, post: post)
-        case .hebbian(let rate, let inverseBudget, let forgetting, _):
+        case .hebbian(let rate, let inverseBudget, let forgetting):
             learnHebbian(j, rate: rate, inverseBudget: inverseBudget, forgetting: forgetting,
                          pre: activity(pre), post: activity(post), gate: modulator, dt: dt)
         }

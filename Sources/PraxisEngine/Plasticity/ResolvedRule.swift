@@ -8,9 +8,9 @@ enum ResolvedRule: Sendable {
     case climbingFibre(ltd: Float, ltp: Float)
     case oja(rate: Float)
     case stdp(aPlus: Float, aMinus: Float)
-    /// Hebbian: `inverseBudget` is 1/B (0 for an unlimited budget); `gated` when a
-    /// modulator level scales learning.
-    case hebbian(rate: Float, inverseBudget: Float, forgetting: Float, gated: Bool)
+    /// Hebbian: `inverseBudget` is 1/B (0 for an unlimited budget). The projection's
+    /// `ruleSource` says whether a modulator gates it.
+    case hebbian(rate: Float, inverseBudget: Float, forgetting: Float)
 
     init(_ rule: PlasticityRule?) {
         switch rule {
@@ -21,7 +21,7 @@ enum ResolvedRule: Sendable {
         case .stdp(let r)?: self = .stdp(aPlus: r.aPlus, aMinus: r.aMinus)
         case .hebbian(let r)?:
             self = .hebbian(rate: r.learningRate, inverseBudget: r.budget.isFinite ? 1 / r.budget : 0,
-                            forgetting: r.forgettingPerS, gated: r.modulator != nil)
+                            forgetting: r.forgettingPerS)
         }
     }
 }

@@ -97,8 +97,7 @@ public final class Simulator: @unchecked Sendable {
             let j = x.projection.takeUnretainedValue()
             var modulator: Modulator?, teacher: Population?
             switch j.learning {
-            case .threeFactor: modulator = network.modulators[j.ruleSource]
-            case .hebbian(_, _, _, let gated) where gated: modulator = network.modulators[j.ruleSource]
+            case .threeFactor, .hebbian: modulator = j.ruleSource >= 0 ? network.modulators[j.ruleSource] : nil
             case .climbingFibre: teacher = network.populations[j.ruleSource]
             default: break
             }
@@ -211,22 +210,22 @@ public final class Simulator: @unchecked Sendable {
     private func integrate(_ k: Int, step t: Int) {
         let item = items[k]
         item.population._withUnsafeGuaranteedRef { p in
-        let slot = t % p.ringLength
-        if !p.receptors.isEmpty || p.hasModulatoryInput {
-            prepareGain(p, item.range, slot: slot)
-        }
-        let result: Kernels.KernelResult
-        switch p.model {
-        case .rate(let q): result = Kernels.integrateRate(p, q, item.range, slot: slot, step: t)
-        case .lifCurrent(let q): result = Kernels.integrateLIFCurrent(p, q, item.range, slot: slot)
-        case .lifConductance(let q): result = Kernels.integrateLIFConductance(p, q, item.range, slot: slot)
-        case .izhikevich(let q): result = Kernels.integrateIzhikevich(p, q, item.range, slot: slot)
-        case .poisson: result = Kernels.integratePoisson(p, item.range, step: t)
-        case .pulseTrain(let q): result = Kernels.integratePulseTrain(p, q, item.range, step: t, dt: network.dt)
-        case .constant: result = .init(check: 0, spikeEnd: item.range.lowerBound)
-        }
-        itemSpikeEnd[k] = result.spikeEnd
-        itemCheck[k] = result.check
+            let slot = t % p.ringLength
+            if !p.receptors.isEmpty || p.hasModulatoryInput {
+                prepareGain(p, item.range, slot: slot)
+            }
+            let result: Kernels.KernelResult
+            switch p.model {
+            case .rate(let q): result = Kernels.integrateRate(p, q, item.range, slot: slot, step: t)
+            case .lifCurrent(let q): result = Kernels.integrateLIFCurrent(p, q, item.range, slot: slot)
+            case .lifConductance(let q): result = Kernels.integrateLIFConductance(p, q, item.range, slot: slot)
+            case .izhikevich(let q): result = Kernels.integrateIzhikevich(p, q, item.range, slot: slot)
+            case .poisson: result = Kernels.integratePoisson(p, item.range, step: t)
+            case .pulseTrain(let q): result = Kernels.integratePulseTrain(p, q, item.range, step: t, dt: network.dt)
+            case .constant: result = .init(check: 0, spikeEnd: item.range.lowerBound)
+            }
+            itemSpikeEnd[k] = result.spikeEnd
+            itemCheck[k] = result.check
         }
     }
 

@@ -21,7 +21,7 @@ public struct TwoLinkArm: Sendable {
         public var upperCentre = 0.165, foreCentre = 0.19         // m from the proximal joint
         /// Joint viscosity (N·m·s/rad): the intrinsic damping matrix used in the same
         /// paper's simulations, [[0.05, 0.025], [0.025, 0.05]].
-        public var viscosity: [[Double]] = [[0.05, 0.025], [0.025, 0.05]]
+        public var viscosity = Matrix2(0.05, 0.025, 0.025, 0.05)
         public init() {}
     }
 
@@ -67,8 +67,7 @@ public struct TwoLinkArm: Sendable {
         func derivative(_ q: SIMD2<Double>, _ dq: SIMD2<Double>) -> (SIMD2<Double>, SIMD2<Double>) {
             let j = Self.jacobian(q, p)
             let f = force(Self.hand(q, p), j.apply(dq))
-            let b = Matrix2(p.viscosity[0][0], p.viscosity[0][1], p.viscosity[1][0], p.viscosity[1][1])
-            let total = torque + j.transposed.apply(f) - b.apply(dq) - Self.coriolis(q, dq, p)
+            let total = torque + j.transposed.apply(f) - p.viscosity.apply(dq) - Self.coriolis(q, dq, p)
             return (dq, Self.inertia(q, p).solve(total))
         }
         let q = angles, v = velocities

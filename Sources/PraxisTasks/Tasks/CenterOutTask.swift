@@ -14,7 +14,7 @@ import Darwin
 /// movement time, peak speed, endpoint error (see `ReachMetrics`).
 public struct CenterOutTask: Task {
     public let name = "center-out"
-    public var metricNames: [String] { Array(ReachMetrics(positions: [.zero, .zero], dt: 1, target: [0, 1]).named.keys).sorted() }
+    public var metricNames: [String] { ReachMetrics.names + ["arrived"] }
     /// Hand start position relative to the shoulder (m).
     public let start: SIMD2<Double>
     /// Reach distance (m).

@@ -44,6 +44,9 @@ public struct ReachMetrics: Sendable, Equatable {
         endpointError = (last * last).sum().squareRoot()
     }
 
+    /// Names of the metrics in `named`, sorted.
+    public static let names = ["endpoint_error_m", "lateral_error_m", "max_perpendicular_error_m", "movement_time_s", "peak_speed_m_s"]
+
     /// The metrics by name, as tasks report them in `Transition.info`.
     public var named: [String: Double] {
         ["lateral_error_m": lateralError, "max_perpendicular_error_m": maxPerpendicularError,
