@@ -6,11 +6,12 @@ import PackageDescription
 /// use `@testable import`, which debug builds enable.
 let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
-/// The engine's kernels touch class properties (a projection's scale, event count) in every
-/// step; dynamic exclusivity checks on those cost ~6 % of a small circuit's step. The
-/// engine never overlaps such accesses (each work item owns disjoint buffers), so the
-/// checks are turned off there only.
-let engineSettings: [SwiftSetting] = optimizedEvenInDebug + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+/// The per-step loops (engine kernels, the critic, a subject's senses) touch class
+/// properties in every step; dynamic exclusivity checks on those cost ~6 % of a small
+/// circuit's step in the engine and ~10 % of a closed-loop subject's. These layers never
+/// overlap such accesses (each work item owns disjoint buffers; a subject is stepped by one
+/// thread), so the checks are turned off in the simulation targets.
+let simulationSettings: [SwiftSetting] = optimizedEvenInDebug + [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 
 /// Praxis: an in-silico motor-learning laboratory.
 /// One target per layer of ARCHITECTURE.md; dependencies point up the diagram.
@@ -28,20 +29,21 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        .target(name: "PraxisEngine", swiftSettings: engineSettings),
+        .target(name: "PraxisEngine", swiftSettings: simulationSettings),
         .target(
             name: "PraxisCircuit",
             dependencies: ["PraxisEngine", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/default-circuit.yaml")],
-            swiftSettings: optimizedEvenInDebug
+            swiftSettings: simulationSettings
         ),
         .target(name: "PraxisTasks", dependencies: ["PraxisCircuit", .product(name: "Yams", package: "Yams")],
-                swiftSettings: optimizedEvenInDebug),
+                swiftSettings: simulationSettings),
         .executableTarget(
             name: "praxis",
             dependencies: [
                 "PraxisEngine",
                 "PraxisCircuit",
+                "PraxisTasks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,7 +7,7 @@ struct Praxis: ParsableCommand {
         commandName: "praxis",
         abstract: "Praxis — an in-silico motor-learning laboratory.",
         version: PraxisVersion.string,
-        subcommands: [CircuitCommand.self, Bench.self])
+        subcommands: [CircuitCommand.self, RunSubject.self, Bench.self])
 }
 
 /// The version printed by `praxis --version` and stored with results.

@@ -132,7 +132,8 @@ import Testing
 
     /// One presynaptic unit (held at 1) and four targets driven one after another for 200 ms.
     /// Returns the four weights after `passes` passes.
-    func hebbianList(passes: Int, rate: Float, budget: Float, attention: Float? = nil, forgetting: Float = 0) throws -> [Float] {
+    func hebbianList(passes: Int, rate: Float, budget: Float, attention: Float? = nil, forgetting: Float = 0,
+                     offlineSeconds: Double = 0) throws -> [Float] {
         let fast = NeuronModel.rate(RateParameters(tauS: 0.0005, transfer: .linear()))
         let rule = HebbianRule(learningRate: rate, budget: budget, modulator: attention == nil ? nil : "ACh",
                                forgettingPerS: forgetting, maxWeight: 10)
@@ -151,7 +152,18 @@ import Testing
                 try sim.run(steps: 200)
             }
         }
+        sim.network.projections[0].forget(seconds: offlineSeconds)
         return sim.network.projections[0].weightValues
+    }
+
+    /// A rest off-line applies the rule's forgetting in closed form, e^{−λt}; a rule without
+    /// forgetting keeps its weights.
+    @Test func offlineForgettingIsExponential() throws {
+        let on = try hebbianList(passes: 1, rate: 2, budget: .infinity, forgetting: 0.5)
+        let off = try hebbianList(passes: 1, rate: 2, budget: .infinity, forgetting: 0.5, offlineSeconds: 2)
+        for k in 0..<4 { #expect(abs(off[k] - on[k] * Float(Libm.exp(-1.0))) < 1e-6 * on[k] + 1e-9) }
+        let kept = try hebbianList(passes: 1, rate: 2, budget: .infinity, offlineSeconds: 3600)
+        #expect(kept == (try hebbianList(passes: 1, rate: 2, budget: .infinity)))
     }
 
     /// Items learned in order share a budget: item k keeps f(1 − f)^k of it, f = 1 − e^{−ηT/B}

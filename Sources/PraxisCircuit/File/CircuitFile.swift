@@ -7,18 +7,8 @@ import Yams
 /// reported with file, line, column and field, and nothing is built.
 public enum CircuitFile {
     /// Parses and validates `text`; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(CircuitFileErrors) -> CircuitSpec {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw CircuitFileErrors(errors: [CircuitFileError(file: file, line: 1, column: 1, field: "(file)", message: "the file is empty")])
-            }
-            root = node
-        } catch let e as CircuitFileErrors {
-            throw e
-        } catch {
-            throw CircuitFileErrors(errors: [syntaxError(error, file: file)])
-        }
+    public static func parse(_ text: String, file: String) throws(FileErrors) -> CircuitSpec {
+        let root = try YAMLReader.compose(text, file: file)
         var r = YAMLReader(file: file)
         // Cross-references are checked even when some fields failed, so one pass reports all;
         // the engine's own parameter checks run only on an otherwise clean file.
@@ -26,7 +16,7 @@ public enum CircuitFile {
             Parser.check(spec, root: root, &r)
             if r.errors.isEmpty { return spec }
         }
-        throw CircuitFileErrors(errors: r.errors)
+        throw FileErrors(errors: r.errors)
     }
 
     /// The default circuit shipped with Praxis (`Resources/default-circuit.yaml`).
@@ -45,16 +35,6 @@ public enum CircuitFile {
         }
     }
 
-    private static func syntaxError(_ error: Error, file: String) -> CircuitFileError {
-        if let y = error as? YamlError {
-            switch y {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return CircuitFileError(file: file, line: mark.line, column: mark.column, field: "(syntax)", message: "YAML syntax error: \(problem)")
-            default: break
-            }
-        }
-        return CircuitFileError(file: file, line: 0, column: 0, field: "(syntax)", message: "YAML error: \(error)")
-    }
 }
 
 /// The grammar of circuit files; see `docs/circuit-file.md`.

@@ -47,6 +47,9 @@ public final class Critic: @unchecked Sendable {
     private let traceDecay: Float
     private let binSteps: Int
     private let latencySteps: Int
+    /// Step at which each cue's features were last on, and how long its trace outlives them.
+    private var lastActive: [Int]
+    private let quietSteps: Int
     private let dopamine: Modulator?
     private let timeCells: Population?
     private let snc: Population?
@@ -67,6 +70,8 @@ public final class Critic: @unchecked Sendable {
         traceDecay = Float(exp(-dtMs / p.traceMs))
         binSteps = max(1, Int((p.binMs / dtMs).rounded()))
         latencySteps = Int((p.latencyMs / dtMs).rounded())
+        lastActive = Array(repeating: Int.min / 2, count: p.cues)
+        quietSteps = Int((14 * p.traceMs + (p.latencyMs + Double(p.bins) * p.binMs) * 1.2) / dtMs)
         dopamine = network.modulators.first { $0.kind == .dopamine }
         timeCells = network.population("PFC_T")
         snc = network.population("SNc")
@@ -110,9 +115,14 @@ public final class Critic: @unchecked Sendable {
         if rewardStepsLeft > 0 { r = rewardRate; rewardStepsLeft -= 1 }
         let d = r + gamma * v - previousValue
         let alpha = Float(parameters.learningRate)
-        for k in weights.indices {
-            trace[k] = trace[k] * traceDecay + (1 - traceDecay) * features[k]
-            if trace[k] > 1e-6 { weights[k] += alpha * d * trace[k] }
+        // Only cues whose traces are still alive are updated: a trace falls below 1e-6 of
+        // its peak within ln(10⁶) ≈ 14 time constants after its features go quiet.
+        for c in 0..<parameters.cues {
+            if onset[c] != nil { lastActive[c] = t } else if t - lastActive[c] > quietSteps { continue }
+            for k in c * bins..<(c + 1) * bins {
+                trace[k] = trace[k] * traceDecay + (1 - traceDecay) * features[k]
+                if trace[k] > 1e-6 { weights[k] += alpha * d * trace[k] } else { trace[k] = 0 }
+            }
         }
         previousValue = v
         value = v

@@ -114,6 +114,11 @@ public final class Population: @unchecked Sendable {
     public var state: [Float] { v.array(size) }
     /// Current outputs of a non-spiking population.
     public var outputs: [Float] { output.array(size) }
+    /// Current output of unit `unit` (no allocation; for per-step readers such as a body).
+    @inline(__always) public func output(_ unit: Int) -> Float {
+        precondition(unit >= 0 && unit < size, "unit out of range")
+        return output[unit]
+    }
     /// Indices of the units that spiked in the last step.
     public var lastSpikes: [Int32] { spikes.array(spikeCount) }
     /// Filtered spike rate (Hz) or rate output, as seen by plasticity rules.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A built projection: weight storage (dense matrix or CSR), its delay and scale, and the
 /// buffers of its plasticity rule (eligibility traces and its own Δw).
 public final class Projection: @unchecked Sendable {
@@ -169,4 +175,18 @@ public final class Projection: @unchecked Sendable {
 
     /// Current weights in row order (one per synapse).
     public var weightValues: [Float] { synapses().map(\.weight) }
+
+    /// Lets `seconds` pass off-line (no activity): a Hebbian rule's passive forgetting
+    /// decays each weight by e^{−λ·t}, the closed form of its λ term with no co-activity.
+    /// Other rules keep their weights. Returns whether any weight changed.
+    @discardableResult
+    public func forget(seconds: Double) -> Bool {
+        guard case .hebbian(_, _, let lambda) = learning, lambda > 0, seconds > 0 else { return false }
+        let factor = Float(exp(-Double(lambda) * seconds))
+        for i in 0..<nPre {
+            let (s, c) = row(i)
+            for t in 0..<c { weights[s + t] = max(minWeight, weights[s + t] * factor) }
+        }
+        return true
+    }
 }

@@ -63,7 +63,7 @@ public struct CenterOutTask: Task {
         if done {
             info = ReachMetrics(positions: path, dt: dt, target: target(trial.target)).named
             info["arrived"] = arrived ? 1 : 0
-            if arrived && trial.feedback != .none { reward = 1 }
+            if arrived && trial.feedback != .none && trial.rewardDue { reward = 1 }
         }
         return Transition(observation: observation(), reward: reward, done: done, info: info)
     }

@@ -23,11 +23,20 @@ public struct Trial: Sendable, Equatable, Codable {
     public var feedback: Feedback
     /// Longest the trial may last (s).
     public var timeout: Double
+    /// Probability that success is rewarded this trial.
+    public var rewardProbability: Double
+    /// A uniform draw in [0, 1) made by the protocol runner from the subject's stream: the
+    /// trial's reward is delivered when `rewardDraw < rewardProbability` (tasks stay
+    /// deterministic).
+    public var rewardDraw: Double
     public init(target: Int, perturbation: Perturbation = .none, isCatch: Bool = false,
-                feedback: Feedback = .vector, timeout: Double = 1.5) {
+                feedback: Feedback = .vector, timeout: Double = 1.5, rewardProbability: Double = 1, rewardDraw: Double = 0) {
         self.target = target; self.perturbation = perturbation; self.isCatch = isCatch
         self.feedback = feedback; self.timeout = timeout
+        self.rewardProbability = rewardProbability; self.rewardDraw = rewardDraw
     }
+    /// Whether success this trial earns its reward.
+    public var rewardDue: Bool { rewardDraw < rewardProbability }
     /// The perturbation in force this trial.
     public var effectivePerturbation: Perturbation { isCatch ? .none : perturbation }
 }

@@ -1,0 +1,70 @@
+import PraxisCircuit
+import PraxisEngine
+
+/// Runs one subject through a protocol: expands each block into trials (targets in
+/// shuffled cycles, catch trials and reward draws from the subject's own schedule stream),
+/// applies a secondary task's attentional load, lets rests pass, and hands every finished
+/// trial to a callback as soon as it ends (so a caller can store it before the next).
+public struct ProtocolRunner {
+    public let trainingProtocol: TrainingProtocol
+    /// Which trials keep their hand path (by protocol-wide index).
+    public var keepPath: @Sendable (Int) -> Bool = { _ in false }
+
+    public init(_ trainingProtocol: TrainingProtocol) { self.trainingProtocol = trainingProtocol }
+
+    /// Runs `subject` through the protocol with schedule stream `seed`, calling `onTrial`
+    /// after each trial. Returns the number of trials run.
+    @discardableResult
+    public func run(_ subject: Subject, seed: UInt64, onTrial: (TrialRecord) throws -> Void) throws -> Int {
+        var rng = RandomStream(seed: seed, stream: StreamID(.schedule, 0))
+        var count = 0
+        for step in trainingProtocol.steps {
+            switch step {
+            case .rest(let rest):
+                for p in subject.circuit.network.projections { p.forget(seconds: rest.seconds) }
+            case .session(let session):
+                for (b, block) in session.blocks.enumerated() {
+                    count += try run(block, session: session.name, index: b, subject, &rng, onTrial: onTrial)
+                }
+            }
+        }
+        return count
+    }
+
+    private func run(_ block: Block, session: String, index: Int, _ subject: Subject, _ rng: inout RandomStream,
+                     onTrial: (TrialRecord) throws -> Void) throws -> Int {
+        guard let entry = TaskCatalog.entry(block.task) else { preconditionFailure("unknown task \(block.task)") }
+        var task = entry.make()
+        let acetylcholine = subject.circuit.network.modulators.first { $0.kind == .acetylcholine }
+        let attention = acetylcholine?.tonic
+        if let load = block.secondary?.load, let acetylcholine, let attention { acetylcholine.tonic = attention * Float(1 - load) }
+        defer { if let acetylcholine, let attention { acetylcholine.tonic = attention } }
+
+        let targets = block.targets ?? Array(0..<entry.targets)
+        var cycle: [Int] = []
+        var history: [Double] = []
+        let limit: Int
+        switch block.length {
+        case .trials(let n): limit = n
+        case .untilCriterion(let c): limit = c.maxTrials
+        }
+        var done = 0
+        while done < limit {
+            if cycle.isEmpty { cycle = targets; cycle.shuffle(using: &rng) }
+            let target = cycle.removeLast()
+            let isCatch = block.catchFraction > 0 && Double(rng.uniform()) < block.catchFraction
+            let trial = Trial(target: target, perturbation: block.perturbation, isCatch: isCatch, feedback: block.feedback,
+                              rewardProbability: block.rewardProbability(target), rewardDraw: Double(rng.uniform()))
+            var record = try subject.perform(trial, on: &task, keepPath: keepPath(subject.trialsDone))
+            record.session = session
+            record.block = index
+            try onTrial(record)
+            done += 1
+            if case .untilCriterion(let c) = block.length {
+                history.append(record.metrics[c.metric] ?? .nan)
+                if c.isMet(by: history) { break }
+            }
+        }
+        return done
+    }
+}

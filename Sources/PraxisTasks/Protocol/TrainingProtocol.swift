@@ -1,0 +1,101 @@
+/// A schedule of practice without code: sessions of blocks of trials, and rests between
+/// them. Read from YAML by `ProtocolFile` (grammar in `docs/protocol-file.md`).
+public struct TrainingProtocol: Sendable, Equatable {
+    public var name: String
+    public var steps: [ProtocolStep]
+    public init(name: String, steps: [ProtocolStep]) { self.name = name; self.steps = steps }
+
+    /// The sessions, in order.
+    public var sessions: [Session] {
+        steps.compactMap { if case .session(let s) = $0 { s } else { nil } }
+    }
+}
+
+/// One entry of a protocol: a session of practice or a rest.
+public enum ProtocolStep: Sendable, Equatable {
+    case session(Session)
+    case rest(Rest)
+}
+
+/// A session: blocks run back to back, optionally on a named day.
+public struct Session: Sendable, Equatable {
+    public var name: String
+    /// Day of the study (1 = first); nil when the protocol does not say.
+    public var day: Int?
+    public var blocks: [Block]
+    public init(name: String, day: Int? = nil, blocks: [Block]) { self.name = name; self.day = day; self.blocks = blocks }
+}
+
+/// An interval without practice. The off-line consolidation mechanisms read its length
+/// and state; until they arrive, the labile stores forget over it (`Projection.forget`).
+public struct Rest: Sendable, Equatable {
+    public var seconds: Double
+    public var asleep: Bool
+    public init(seconds: Double, asleep: Bool = false) { self.seconds = seconds; self.asleep = asleep }
+}
+
+/// A block of trials of one task with one set of conditions.
+public struct Block: Sendable, Equatable {
+    /// Task name as in `TaskCatalog` (`center-out`, `pavlovian`, `lever`).
+    public var task: String
+    public var length: BlockLength
+    /// Targets (cues, options) drawn in shuffled cycles; nil means all the task's targets.
+    public var targets: [Int]?
+    public var perturbation: Perturbation
+    /// Fraction of trials whose perturbation is withheld (0 ≤ f < 1).
+    public var catchFraction: Double
+    public var feedback: Feedback
+    /// Probability that a successful trial is rewarded, per target (one value: all targets).
+    public var rewardProbabilities: [Double]?
+    /// A concurrent task competing for attention; nil when none.
+    public var secondary: SecondaryTask?
+    public init(task: String, length: BlockLength, targets: [Int]? = nil, perturbation: Perturbation = .none,
+                catchFraction: Double = 0, feedback: Feedback = .vector, rewardProbabilities: [Double]? = nil,
+                secondary: SecondaryTask? = nil) {
+        self.task = task; self.length = length; self.targets = targets; self.perturbation = perturbation
+        self.catchFraction = catchFraction; self.feedback = feedback
+        self.rewardProbabilities = rewardProbabilities; self.secondary = secondary
+    }
+
+    /// The reward probability of target `k` (1 when the block does not say).
+    public func rewardProbability(_ k: Int) -> Double {
+        guard let p = rewardProbabilities, !p.isEmpty else { return 1 }
+        return p.count == 1 ? p[0] : (k < p.count ? p[k] : 1)
+    }
+}
+
+/// How long a block runs.
+public enum BlockLength: Sendable, Equatable {
+    case trials(Int)
+    case untilCriterion(Criterion)
+}
+
+/// Repeat until the mean of `metric` over the last `window` trials reaches a bound, or
+/// until `maxTrials`.
+public struct Criterion: Sendable, Equatable {
+    public var metric: String
+    public var atLeast: Double?
+    public var atMost: Double?
+    public var window: Int
+    public var maxTrials: Int
+    public init(metric: String, atLeast: Double? = nil, atMost: Double? = nil, window: Int, maxTrials: Int) {
+        self.metric = metric; self.atLeast = atLeast; self.atMost = atMost; self.window = window; self.maxTrials = maxTrials
+    }
+
+    /// Whether the recent values `values` (most recent last) meet the criterion.
+    public func isMet(by values: [Double]) -> Bool {
+        guard values.count >= window else { return false }
+        let mean = values.suffix(window).reduce(0, +) / Double(window)
+        if let lo = atLeast, mean < lo { return false }
+        if let hi = atMost, mean > hi { return false }
+        return true
+    }
+}
+
+/// A concurrent secondary task (e.g. counting tones, Wu et al. 2004): it takes a fraction
+/// `load` of attention, which lowers the acetylcholine available to the explicit stores.
+public struct SecondaryTask: Sendable, Equatable {
+    public var task: String
+    public var load: Double
+    public init(task: String, load: Double) { self.task = task; self.load = load }
+}

@@ -1,0 +1,33 @@
+/// How a subject's body couples its circuit to a task: conduction delays, the gain of the
+/// muscles and the scales at which sensory afferents saturate. These are properties of the
+/// body shared by every paradigm; they are not tuned per task.
+public struct BodyParameters: Sendable, Equatable, Codable {
+    /// Visual delay from the retina to the parietal reach area (ms); reach corrections to a
+    /// target jump start ~100–150 ms after it (Prablanc & Martin 1992; Saunders & Knill 2003).
+    public var visualDelayMs = 100.0
+    /// Delay of spindle afferents to the cord (ms): the short-latency stretch reflex of arm
+    /// muscles starts ~20–30 ms after a perturbation (Pruszynski & Scott 2012).
+    public var proprioceptiveDelayMs = 15.0
+    /// Delay of the seen movement error to the inferior olive (ms); complex spikes signal
+    /// errors ~100 ms after they occur (Kitazawa, Kimura & Yin 1998, Nature 392:494).
+    public var errorDelayMs = 100.0
+    /// Horizon (ms) over which the parietal estimate of the hand extrapolates the seen
+    /// position along the felt velocity: PPC tracks the current, not the delayed, state of
+    /// the limb (a forward estimate; Mulliken, Musallam & Andersen 2008, PNAS 105:8170).
+    public var predictionMs = 200.0
+    /// Endpoint force (N) per unit of spinal motor-pool output; pools saturate at 4 units.
+    public var forceGain = 8.0
+    /// Shortening speed (m/s, at the hand) at which a muscle's force falls to zero. Arm
+    /// muscles shorten at up to ~5–10 fibre lengths/s; through the moment arms this is of the
+    /// order of 1 m/s at the hand.
+    public var shorteningVelocity = 1.5
+    /// Stretch velocity (m/s) at which a spindle afferent fires at 1 (about its half range).
+    public var stretchVelocity = 1.0
+    /// Hand-to-target distance (m) at which the parietal difference vector saturates.
+    public var reachDistance = 0.10
+    /// Lateral error (m) that drives an olivary unit to 1 (twice its resting rate per unit).
+    public var errorScale = 0.02
+    /// Interval between trials (ms), during which the circuit sees no target.
+    public var interTrialMs = 300.0
+    public init() {}
+}

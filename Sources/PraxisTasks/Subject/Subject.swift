@@ -1,0 +1,199 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import PraxisCircuit
+import PraxisEngine
+
+/// A virtual subject: a built circuit in a closed loop with a body and a task.
+///
+/// Each step the task's observation reaches the circuit through the senses, the circuit
+/// advances, and its spinal output moves the task's plant:
+/// - **vision → PPC.** For spatial tasks, PPC holds the cosine-coded difference vector from
+///   the seen hand (the cursor, after the visual delay; the felt hand when vision is
+///   withheld) to the target, saturating at `reachDistance`, extrapolated along the felt
+///   velocity over `predictionMs`. For non-spatial tasks PPC holds the cues' salience per
+///   channel, seen after the visual delay.
+/// - **proprioception → Ia.** Spindle afferent k fires with the stretch velocity of muscle k
+///   (the hand moving against pulling direction k) after the proprioceptive delay; the
+///   circuit routes it to the spinal pools (stretch reflex), S1 and the cerebellum.
+/// - **error → IO.** While the cursor is visible, the seen lateral error (the cursor's
+///   displacement perpendicular to the start–target line) reaches olivary unit k after the
+///   error delay when it points against k: that microzone's climbing fibres teach it to pull
+///   back (Kitazawa et al. 1998).
+/// - **reward → critic.** The task's rewards reach the TD critic; each trial presents its
+///   target as the critic's cue.
+/// - **measures.** Each record adds `dopamine_cue` (peak phasic dopamine, level − tonic,
+///   in the 500 ms after trial start) and `dopamine_reward` (peak in the 400 ms after the
+///   first reward; 0 without one).
+/// - **SC → force.** The push-pull spinal pools (+x, +y, −x, −y) drive four muscles whose
+///   forces follow a force–velocity relation (`command(velocity:)`).
+public final class Subject {
+    public let circuit: Circuit
+    public let body: BodyParameters
+    /// Names of the measures the subject adds to every trial's metrics.
+    public static let measureNames = ["dopamine_cue", "dopamine_reward"]
+    /// Trials performed so far.
+    public private(set) var trialsDone = 0
+
+    private let ppc: Population, ia: Population, io: Population, sc: Population
+    private let dopamine: Modulator?
+    private let dtMs: Double
+    /// Preferred direction of each action channel (channel c at c·360°/channels).
+    private let channelDirections: [SIMD2<Double>]
+    private var seen: DelayLine<SIMD2<Double>?>
+    private var cues: DelayLine<[Float]>
+    private var felt: DelayLine<SIMD2<Double>>
+    private var stretch: DelayLine<SIMD2<Double>>
+    private var error: DelayLine<SIMD2<Double>>
+    /// Pulling direction of spinal pool, spindle and microzone k.
+    static let directions: [SIMD2<Double>] = [[1, 0], [0, 1], [-1, 0], [0, -1]]
+
+    /// A subject whose circuit is `circuit` and whose body is `body`.
+    public init(circuit: Circuit, body: BodyParameters = .init()) {
+        self.circuit = circuit
+        self.body = body
+        ppc = circuit.population("PPC"); ia = circuit.population("Ia")
+        io = circuit.population("IO"); sc = circuit.population("SC")
+        dopamine = circuit.network.modulators.first { $0.kind == .dopamine }
+        dtMs = circuit.spec.dtMs
+        let channels = circuit.spec.channels
+        channelDirections = (0..<channels).map {
+            let angle = 2 * Double.pi * Double($0) / Double(channels)
+            return [cos(angle), sin(angle)]
+        }
+        let steps = { (ms: Double) in Int((ms / circuit.spec.dtMs).rounded()) }
+        seen = DelayLine(steps: steps(body.visualDelayMs), initial: nil)
+        cues = DelayLine(steps: steps(body.visualDelayMs), initial: [])
+        felt = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
+        stretch = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
+        error = DelayLine(steps: steps(body.errorDelayMs), initial: .zero)
+    }
+
+    /// Performs `trial` on `task`, then rests for the inter-trial interval. With `keepPath`
+    /// the record carries the hand path of a task that has one; `watch`, if given, sees each
+    /// step's observation and motor command (for recording and figures).
+    public func perform<T: Task>(_ trial: Trial, on task: inout T, keepPath: Bool = false,
+                                 watch: ((Observation, MotorCommand) -> Void)? = nil) throws(SimulationError) -> TrialRecord {
+        var observation = task.reset(trial)
+        let cue = trial.target % circuit.critic.parameters.cues
+        circuit.presentCue(cue)
+        seen.reset(to: nil); cues.reset(to: []); felt.reset(to: observation.hand)
+        stretch.reset(to: .zero); error.reset(to: .zero)
+        var reward = 0.0, metrics: [String: Double] = [:]
+        var path: [SIMD2<Double>] = keepPath ? [observation.hand] : []
+        let dt = dtMs / 1000
+        var response = DopamineResponse(cueSteps: Int(500 / dtMs), rewardSteps: Int(400 / dtMs))
+        while true {
+            sense(observation)
+            try circuit.step()
+            if let dopamine { response.observe(dopamine.level(0) - dopamine.tonic) }
+            let motor = command(velocity: observation.handVelocity)
+            watch?(observation, motor)
+            let transition = task.step(motor, dt: dt)
+            if transition.reward != 0 {
+                response.rewardDelivered()
+                circuit.critic.reward(Float(transition.reward))
+                reward += transition.reward
+            }
+            observation = transition.observation
+            if keepPath { path.append(observation.hand) }
+            if transition.done { metrics = transition.info; break }
+        }
+        rest()
+        circuit.critic.removeCue(cue)
+        for _ in 0..<Int((body.interTrialMs / dtMs).rounded()) {
+            try circuit.step()
+            if let dopamine { response.observe(dopamine.level(0) - dopamine.tonic) }
+        }
+        metrics["dopamine_cue"] = Double(response.cuePeak)
+        metrics["dopamine_reward"] = Double(response.rewardPeak)
+        defer { trialsDone += 1 }
+        return TrialRecord(index: trialsDone, trial: trial, metrics: metrics, reward: reward,
+                           path: keepPath ? path : nil)
+    }
+
+    /// The endpoint force of the four muscles for hand velocity `velocity`: muscle k pulls
+    /// along direction k with `forceGain`·SC_k scaled by a linearised Hill force–velocity
+    /// relation, 1 − s/v_max for shortening speed s (the force rises when the muscle is
+    /// lengthened, up to 1.8× isometric; Hill 1938, Katz 1939). Co-contraction therefore
+    /// makes the limb viscous, which is how subjects stabilise an unstable field (Burdet et
+    /// al. 2001, Nature 414:446).
+    func command(velocity: SIMD2<Double>) -> MotorCommand {
+        var force = SIMD2<Double>.zero
+        for k in 0..<4 {
+            let shortening = (velocity * Self.directions[k]).sum()
+            let factor = min(1.8, max(0, 1 - shortening / body.shorteningVelocity))
+            force += body.forceGain * Double(sc.output(k)) * factor * Self.directions[k]
+        }
+        return MotorCommand(force: force)
+    }
+
+    /// Drives the sensory populations from `observation` (after the senses' delays).
+    private func sense(_ observation: Observation) {
+        let simulator = circuit.simulator
+        let hand = felt.push(observation.hand)
+        let seenCursor = seen.push(observation.cursor)
+        let seenCues = cues.push(observation.cues)
+        let velocity = stretch.push(observation.handVelocity)
+        for k in 0..<4 {
+            let drive = max(0, -(velocity * Self.directions[k]).sum()) / body.stretchVelocity
+            simulator.setExternal(ia, unit: k, Float(drive))
+        }
+        let channels = circuit.spec.channels
+        if let target = observation.target {
+            let difference = target - ((seenCursor ?? hand) + velocity * (body.predictionMs / 1000))
+            let distance = (difference * difference).sum().squareRoot()
+            let strength = min(1, distance / body.reachDistance)
+            let unit = distance > 0 ? difference / distance : .zero
+            for c in 0..<channels {
+                setChannel(ppc, c, Float(strength * max(0, (unit * channelDirections[c]).sum())))
+            }
+            var lateral = SIMD2<Double>.zero
+            if let cursor = observation.cursor {
+                let length = (target * target).sum().squareRoot()
+                let u = target / length
+                lateral = cursor - (cursor * u).sum() * u
+            }
+            let late = error.push(lateral)
+            for k in 0..<4 {
+                let drive = max(0, -(late * Self.directions[k]).sum()) / body.errorScale
+                simulator.setExternal(io, unit: k, Float(drive))
+            }
+        } else {
+            for c in 0..<channels { setChannel(ppc, c, c < seenCues.count ? seenCues[c] : 0) }
+        }
+    }
+
+    /// Sets every unit of channel `c` of channel-structured `population` to `value`.
+    private func setChannel(_ population: Population, _ c: Int, _ value: Float) {
+        let per = population.size / circuit.spec.channels
+        for k in 0..<per { circuit.simulator.setExternal(population, unit: c * per + k, value) }
+    }
+
+    /// Withdraws every sensory drive (between trials).
+    private func rest() {
+        let simulator = circuit.simulator
+        for k in 0..<ppc.size { simulator.setExternal(ppc, unit: k, 0) }
+        for k in 0..<4 { simulator.setExternal(ia, unit: k, 0); simulator.setExternal(io, unit: k, 0) }
+    }
+}
+
+/// Peak phasic dopamine after the trial's start and after its first reward.
+struct DopamineResponse {
+    let cueSteps: Int, rewardSteps: Int
+    private var step = 0
+    private var rewardStart: Int?
+    private(set) var cuePeak: Float = 0, rewardPeak: Float = 0
+
+    init(cueSteps: Int, rewardSteps: Int) { self.cueSteps = cueSteps; self.rewardSteps = rewardSteps }
+
+    mutating func rewardDelivered() { if rewardStart == nil { rewardStart = step } }
+
+    mutating func observe(_ phasic: Float) {
+        if step < cueSteps { cuePeak = max(cuePeak, phasic) }
+        if let r = rewardStart, step - r < rewardSteps { rewardPeak = max(rewardPeak, phasic) }
+        step += 1
+    }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Cued lever press (Peters, Chen & Komiyama 2014): a cue on channel `target`; pushing the
+/// lever past `threshold` within `window` seconds of the cue earns a reward. The lever is
+/// a one-dimensional plant — the hand and lever moving along the lever's axis (the channel's
+/// direction) as a mass on a return spring with damping — driven by the endpoint force's
+/// component along that axis. Reaction and movement times therefore come from the circuit.
+///
+/// Metrics: `rewarded`, `pressed` (1 if the threshold was crossed), `reaction_time_s` (cue
+/// to movement onset, speed above 2 cm/s; the window when none), `press_time_s` (cue to
+/// threshold), `peak_displacement_m`.
+public struct LeverTask: Task {
+    public let name = "lever"
+    public var metricNames: [String] { ["peak_displacement_m", "press_time_s", "pressed", "reaction_time_s", "rewarded"] }
+    public let channels: Int
+    /// Moving mass (kg), return spring (N/m), damping (N·s/m), press threshold (m) and
+    /// response window (s).
+    public let mass: Double, spring: Double, damping: Double, threshold: Double, window: Double
+    private var trial = Trial(target: 0)
+    private var position = 0.0, velocity = 0.0, elapsed = 0.0
+    private var onset: Double?, press: Double?, peak = 0.0
+
+    public init(channels: Int = 8, mass: Double = 1.5, spring: Double = 50, damping: Double = 5,
+                threshold: Double = 0.02, window: Double = 1.5) {
+        self.channels = channels; self.mass = mass; self.spring = spring; self.damping = damping
+        self.threshold = threshold; self.window = window
+    }
+
+    /// Unit vector of the lever axis for cue channel `c`.
+    func axis(_ c: Int) -> SIMD2<Double> {
+        let angle = 2 * Double.pi * Double(c) / Double(channels)
+        return [cos(angle), sin(angle)]
+    }
+
+    public mutating func reset(_ trial: Trial) -> Observation {
+        precondition(trial.target >= 0 && trial.target < channels, "cue \(trial.target) out of range")
+        self.trial = trial
+        position = 0; velocity = 0; elapsed = 0; onset = nil; press = nil; peak = 0
+        return observation()
+    }
+
+    public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
+        let u = axis(trial.target)
+        let drive = (command.force * u).sum()
+        // Semi-implicit Euler: stable for this stiff-ish spring at 1 ms.
+        velocity += dt * (drive - spring * position - damping * velocity) / mass
+        position += dt * velocity
+        elapsed += dt
+        peak = max(peak, position)
+        if onset == nil && velocity > 0.02 { onset = elapsed }
+        var reward = 0.0
+        if press == nil && position >= threshold && elapsed <= window {
+            press = elapsed
+            if trial.rewardDue && trial.feedback != .none { reward = 1 }
+        }
+        let done = elapsed >= window - 1e-9
+        var info: [String: Double] = [:]
+        if done {
+            let rewarded = press != nil && trial.rewardDue && trial.feedback != .none
+            info = ["rewarded": rewarded ? 1 : 0, "pressed": press == nil ? 0 : 1,
+                    "reaction_time_s": onset ?? window, "press_time_s": press ?? window, "peak_displacement_m": peak]
+        }
+        return Transition(observation: observation(), reward: reward, done: done, info: info)
+    }
+
+    private func observation() -> Observation {
+        var cues = [Float](repeating: 0, count: channels)
+        cues[trial.target] = press == nil ? 1 : 0
+        let u = axis(trial.target)
+        return Observation(cues: cues, hand: position * u, handVelocity: velocity * u)
+    }
+}

@@ -1,0 +1,45 @@
+/// Pavlovian conditioning (Schultz, Dayan & Montague 1997): a cue on channel `target` at
+/// 0 s, a reward at `rewardDelay` (delivered when the trial's reward is due), nothing to
+/// do. The trial lasts `duration`. Metric: `rewarded`. The dopamine responses are measured
+/// by the subject (`Subject` adds `dopamine_cue` and `dopamine_reward`).
+public struct PavlovianTask: Task {
+    public let name = "pavlovian"
+    public var metricNames: [String] { ["rewarded"] }
+    public let channels: Int
+    /// Cue to reward (s) and trial length (s).
+    public let rewardDelay: Double, duration: Double
+    private var trial = Trial(target: 0)
+    private var elapsed = 0.0
+    private var delivered = false
+
+    public init(channels: Int = 8, rewardDelay: Double = 1.0, duration: Double = 1.6) {
+        self.channels = channels; self.rewardDelay = rewardDelay; self.duration = duration
+    }
+
+    public mutating func reset(_ trial: Trial) -> Observation {
+        precondition(trial.target >= 0 && trial.target < channels, "cue \(trial.target) out of range")
+        self.trial = trial
+        elapsed = 0
+        delivered = false
+        return observation()
+    }
+
+    public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
+        elapsed += dt
+        var reward = 0.0
+        if !delivered && elapsed >= rewardDelay {
+            delivered = true
+            if trial.rewardDue { reward = 1 }
+        }
+        let done = elapsed >= duration - 1e-9
+        let info: [String: Double] = done ? ["rewarded": trial.rewardDue ? 1 : 0] : [:]
+        return Transition(observation: observation(), reward: reward, done: done, info: info)
+    }
+
+    /// The cue stays on until the reward time (delay conditioning).
+    private func observation() -> Observation {
+        var cues = [Float](repeating: 0, count: channels)
+        if elapsed < rewardDelay { cues[trial.target] = 1 }
+        return Observation(cues: cues)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import PraxisCircuit
+import Testing
+@testable import PraxisTasks
+
+/// The default circuit in a closed loop with the arm, the lever and the Pavlovian task.
+@Suite struct SubjectTests {
+    /// Runs `text` (a protocol) for a subject with `seed`; returns its records.
+    static func run(_ text: String, seed: UInt64 = 1) throws -> [TrialRecord] {
+        let p = try ProtocolFile.parse(text, file: "test.yaml")
+        let subject = Subject(circuit: try Circuit(seed: seed))
+        var records: [TrialRecord] = []
+        try ProtocolRunner(p).run(subject, seed: seed) { records.append($0) }
+        return records
+    }
+
+    static func mean(_ r: [TrialRecord], _ f: (TrialRecord) -> Double) -> Double {
+        r.map(f).reduce(0, +) / Double(r.count)
+    }
+
+    /// The perpendicular error in the direction the Shadmehr field pushes a reach to
+    /// `target` (positive: pushed by the field).
+    static func fieldAligned(_ r: TrialRecord) -> Double {
+        let angle = Double(r.trial.target) * .pi / 4
+        let u = SIMD2<Double>(cos(angle), sin(angle)), n = SIMD2<Double>(-u.y, u.x)
+        let push = (n * Perturbation.shadmehrField.apply(u)).sum()
+        return (r.metrics["max_perpendicular_error_m"] ?? 0) * (push > 0 ? 1 : -1)
+    }
+
+    /// Null reaches: the circuit's motor output brings the hand to the target at a
+    /// human-like speed (Shadmehr & Mussa-Ivaldi 1994: ~0.5 s reaches of 10 cm).
+    @Test func nullReachesArrive() throws {
+        let r = try Self.run("protocol:\n  - session: a\n    blocks:\n      - {task: center-out, trials: 32}\n")
+        let endpoint = Self.mean(r) { $0.metrics["endpoint_error_m"]! }
+        let speed = Self.mean(r) { $0.metrics["peak_speed_m_s"]! }
+        let arrived = Self.mean(r) { $0.metrics["arrived"]! }
+        #expect(endpoint < 0.02, "mean endpoint error \(endpoint) m")
+        #expect(speed > 0.25 && speed < 0.8, "mean peak speed \(speed) m/s")
+        #expect(arrived >= 0.6, "arrived on \(arrived) of trials")
+    }
+
+    /// The unlearned field pushes reaches the way it pushes (direction of effect), and
+    /// catch trials within the field block are not pushed.
+    @Test func fieldDeflectsReachesAndCatchTrialsDoNot() throws {
+        let r = try Self.run("""
+        protocol:
+          - session: a
+            blocks:
+              - {task: center-out, trials: 32}
+              - {task: center-out, trials: 48, perturbation: {field: shadmehr}, catch: 0.25}
+        """)
+        let null = r.prefix(32), field = r.dropFirst(32).filter { !$0.trial.isCatch }
+        let catches = r.dropFirst(32).filter { $0.trial.isCatch }
+        let nullAligned = Self.mean(Array(null), Self.fieldAligned), fieldAligned = Self.mean(field, Self.fieldAligned)
+        #expect(fieldAligned > 0.005 && fieldAligned > nullAligned + 0.005, "field \(fieldAligned), null \(nullAligned)")
+        #expect(!catches.isEmpty)
+        #expect(Self.mean(catches, Self.fieldAligned) < fieldAligned)
+    }
+
+    /// PHENOMENA P4 through the closed loop (the same protocol as paradigms/pavlovian.yaml).
+    @Test func dopamineMovesFromRewardToCue() throws {
+        let r = try Self.run("protocol:\n  - session: a\n    blocks:\n      - {task: pavlovian, trials: 200, targets: [0]}\n", seed: 3)
+        let naive = r[0], trained = r[r.count - 1]
+        let naiveReward = naive.metrics["dopamine_reward"]!
+        #expect(naiveReward > 0.5)
+        #expect(naive.metrics["dopamine_cue"]! < 0.05 * naiveReward)
+        #expect(trained.metrics["dopamine_cue"]! >= 0.5 * naiveReward)
+        #expect(trained.metrics["dopamine_reward"]! <= 0.2 * naiveReward)
+    }
+
+    /// The lever moves only through the circuit: the cue is pressed after a reaction time.
+    @Test func leverIsPressedAfterAReactionTime() throws {
+        let r = try Self.run("protocol:\n  - session: a\n    blocks:\n      - {task: lever, trials: 20, targets: [2], feedback: binary}\n")
+        #expect(Self.mean(r) { $0.metrics["pressed"]! } > 0.9)
+        let press = Self.mean(r) { $0.metrics["press_time_s"]! }
+        #expect(press > 0.15 && press < 1.0, "press time \(press) s")
+    }
+
+    /// A trial's results do not depend on anything but the seed.
+    @Test func sameSeedSameResults() throws {
+        let text = "protocol:\n  - session: a\n    blocks:\n      - {task: center-out, trials: 6, perturbation: {curl: 10}, catch: 0.3}\n"
+        let a = try Self.run(text, seed: 7), b = try Self.run(text, seed: 7), c = try Self.run(text, seed: 8)
+        #expect(a == b)
+        #expect(a != c)
+    }
+}
