@@ -21,8 +21,7 @@ import Testing
     /// The perpendicular error in the direction the Shadmehr field pushes a reach to
     /// `target` (positive: pushed by the field).
     static func fieldAligned(_ r: TrialRecord) -> Double {
-        let angle = Double(r.trial.target) * .pi / 4
-        let u = SIMD2<Double>(cos(angle), sin(angle)), n = SIMD2<Double>(-u.y, u.x)
+        let u = ChannelLayout.direction(r.trial.target, of: 8), n = SIMD2<Double>(-u.y, u.x)
         let push = (n * Perturbation.shadmehrField.apply(u)).sum()
         return (r.metrics["max_perpendicular_error_m"] ?? 0) * (push > 0 ? 1 : -1)
     }

@@ -71,7 +71,7 @@ public final class Critic: @unchecked Sendable {
         binSteps = max(1, Int((p.binMs / dtMs).rounded()))
         latencySteps = Int((p.latencyMs / dtMs).rounded())
         lastActive = Array(repeating: Int.min / 2, count: p.cues)
-        quietSteps = Int((14 * p.traceMs + (p.latencyMs + Double(p.bins) * p.binMs) * 1.2) / dtMs)
+        quietSteps = Int((14 * p.traceMs / dtMs).rounded(.up))
         dopamine = network.modulators.first { $0.kind == .dopamine }
         timeCells = network.population("PFC_T")
         snc = network.population("SNc")
@@ -115,8 +115,9 @@ public final class Critic: @unchecked Sendable {
         if rewardStepsLeft > 0 { r = rewardRate; rewardStepsLeft -= 1 }
         let d = r + gamma * v - previousValue
         let alpha = Float(parameters.learningRate)
-        // Only cues whose traces are still alive are updated: a trace falls below 1e-6 of
-        // its peak within ln(10⁶) ≈ 14 time constants after its features go quiet.
+        // Only cues whose traces are still alive are updated: a cue's features stop when it
+        // is removed, and its trace (≤ 1) then falls below 1e-6 within 14 time constants
+        // (e^{−14} ≈ 8·10⁻⁷).
         for c in 0..<parameters.cues {
             if onset[c] != nil { lastActive[c] = t } else if t - lastActive[c] > quietSteps { continue }
             for k in c * bins..<(c + 1) * bins {

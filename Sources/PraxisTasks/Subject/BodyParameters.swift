@@ -21,11 +21,11 @@ public struct BodyParameters: Sendable, Equatable, Codable {
     /// muscles shorten at up to ~5–10 fibre lengths/s; through the moment arms this is of the
     /// order of 1 m/s at the hand.
     public var shorteningVelocity = 1.5
-    /// Stretch velocity (m/s) at which a spindle afferent fires at 1 (about its half range).
+    /// Stretch velocity (m/s) at which a spindle afferent's drive is 1 (it saturates at 3).
     public var stretchVelocity = 1.0
     /// Hand-to-target distance (m) at which the parietal difference vector saturates.
     public var reachDistance = 0.10
-    /// Lateral error (m) that drives an olivary unit to 1 (twice its resting rate per unit).
+    /// Lateral error (m) that adds 1 to an olivary unit's drive (its resting drive is 0.1).
     public var errorScale = 0.02
     /// Interval between trials (ms), during which the circuit sees no target.
     public var interTrialMs = 300.0

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import PraxisCircuit
 import PraxisEngine
 
@@ -58,11 +53,7 @@ public final class Subject {
         io = circuit.population("IO"); sc = circuit.population("SC")
         dopamine = circuit.network.modulators.first { $0.kind == .dopamine }
         dtMs = circuit.spec.dtMs
-        let channels = circuit.spec.channels
-        channelDirections = (0..<channels).map {
-            let angle = 2 * Double.pi * Double($0) / Double(channels)
-            return [cos(angle), sin(angle)]
-        }
+        channelDirections = (0..<circuit.spec.channels).map { ChannelLayout.direction($0, of: circuit.spec.channels) }
         let steps = { (ms: Double) in Int((ms / circuit.spec.dtMs).rounded()) }
         seen = DelayLine(steps: steps(body.visualDelayMs), initial: nil)
         cues = DelayLine(steps: steps(body.visualDelayMs), initial: [])
@@ -72,10 +63,8 @@ public final class Subject {
     }
 
     /// Performs `trial` on `task`, then rests for the inter-trial interval. With `keepPath`
-    /// the record carries the hand path of a task that has one; `watch`, if given, sees each
-    /// step's observation and motor command (for recording and figures).
-    public func perform<T: Task>(_ trial: Trial, on task: inout T, keepPath: Bool = false,
-                                 watch: ((Observation, MotorCommand) -> Void)? = nil) throws(SimulationError) -> TrialRecord {
+    /// the record carries the hand path of a task that has one.
+    public func perform<T: Task>(_ trial: Trial, on task: inout T, keepPath: Bool = false) throws(SimulationError) -> TrialRecord {
         var observation = task.reset(trial)
         let cue = trial.target % circuit.critic.parameters.cues
         circuit.presentCue(cue)
@@ -87,11 +76,8 @@ public final class Subject {
         var response = DopamineResponse(cueSteps: Int(500 / dtMs), rewardSteps: Int(400 / dtMs))
         while true {
             sense(observation)
-            try circuit.step()
-            if let dopamine { response.observe(dopamine.level(0) - dopamine.tonic) }
-            let motor = command(velocity: observation.handVelocity)
-            watch?(observation, motor)
-            let transition = task.step(motor, dt: dt)
+            try step(&response)
+            let transition = task.step(command(velocity: observation.handVelocity), dt: dt)
             if transition.reward != 0 {
                 response.rewardDelivered()
                 circuit.critic.reward(Float(transition.reward))
@@ -103,15 +89,18 @@ public final class Subject {
         }
         rest()
         circuit.critic.removeCue(cue)
-        for _ in 0..<Int((body.interTrialMs / dtMs).rounded()) {
-            try circuit.step()
-            if let dopamine { response.observe(dopamine.level(0) - dopamine.tonic) }
-        }
+        for _ in 0..<Int((body.interTrialMs / dtMs).rounded()) { try step(&response) }
         metrics["dopamine_cue"] = Double(response.cuePeak)
         metrics["dopamine_reward"] = Double(response.rewardPeak)
         defer { trialsDone += 1 }
         return TrialRecord(index: trialsDone, trial: trial, metrics: metrics, reward: reward,
                            path: keepPath ? path : nil)
+    }
+
+    /// Steps the circuit and shows `response` the phasic dopamine.
+    private func step(_ response: inout DopamineResponse) throws(SimulationError) {
+        try circuit.step()
+        if let dopamine { response.observe(dopamine.level(0) - dopamine.tonic) }
     }
 
     /// The endpoint force of the four muscles for hand velocity `velocity`: muscle k pulls

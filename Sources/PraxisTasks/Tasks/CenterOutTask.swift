@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Centre-out reaching with the two-link arm (Shadmehr & Mussa-Ivaldi 1994): eight targets
 /// 10 cm from a start position in front of the body; channel k is the target at
 /// k·45° counter-clockwise from the +x axis. A trial starts with the hand at rest at the start
@@ -25,6 +19,8 @@ public struct CenterOutTask: Task {
     /// The hand path of the current trial, relative to the start, one point per step.
     public private(set) var path: [SIMD2<Double>] = []
     private var elapsed = 0.0
+    /// The trial's cue saliences, built once per trial (no allocation per step).
+    private var cues: [Float] = []
 
     public init(start: SIMD2<Double> = [0, 0.45], distance: Double = 0.10, targets: Int = 8,
                 arm: TwoLinkArm.Parameters = .init()) {
@@ -34,13 +30,13 @@ public struct CenterOutTask: Task {
 
     /// Target `k` relative to the start (m).
     public func target(_ k: Int) -> SIMD2<Double> {
-        let angle = 2 * Double.pi * Double(k) / Double(targetCount)
-        return [distance * cos(angle), distance * sin(angle)]
+        distance * ChannelLayout.direction(k, of: targetCount)
     }
 
     public mutating func reset(_ trial: Trial) -> Observation {
         precondition(trial.target >= 0 && trial.target < targetCount, "target \(trial.target) out of range")
         self.trial = trial
+        cues = ChannelLayout.cue(trial.target, of: targetCount)
         arm = TwoLinkArm(parameters: arm.parameters, hand: start)
         path = [.zero]
         elapsed = 0
@@ -69,8 +65,6 @@ public struct CenterOutTask: Task {
     }
 
     private func observation() -> Observation {
-        var cues = [Float](repeating: 0, count: targetCount)
-        cues[trial.target] = 1
         let hand = arm.hand - start
         let cursor = trial.feedback == .vector ? trial.effectivePerturbation.cursor(hand: arm.hand, start: start) - start : nil
         return Observation(cues: cues, hand: hand, handVelocity: arm.handVelocity, cursor: cursor, target: target(trial.target))

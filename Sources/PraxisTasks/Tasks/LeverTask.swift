@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Cued lever press (Peters, Chen & Komiyama 2014): a cue on channel `target`; pushing the
 /// lever past `threshold` within `window` seconds of the cue earns a reward. The lever is
 /// a one-dimensional plant — the hand and lever moving along the lever's axis (the channel's
@@ -23,6 +17,8 @@ public struct LeverTask: Task {
     private var trial = Trial(target: 0)
     private var position = 0.0, velocity = 0.0, elapsed = 0.0
     private var onset: Double?, press: Double?, peak = 0.0
+    /// The cue, on until the press (built once per trial, not per step).
+    private var cues: [Float] = []
 
     public init(channels: Int = 8, mass: Double = 1.5, spring: Double = 50, damping: Double = 5,
                 threshold: Double = 0.02, window: Double = 1.5) {
@@ -31,15 +27,13 @@ public struct LeverTask: Task {
     }
 
     /// Unit vector of the lever axis for cue channel `c`.
-    func axis(_ c: Int) -> SIMD2<Double> {
-        let angle = 2 * Double.pi * Double(c) / Double(channels)
-        return [cos(angle), sin(angle)]
-    }
+    func axis(_ c: Int) -> SIMD2<Double> { ChannelLayout.direction(c, of: channels) }
 
     public mutating func reset(_ trial: Trial) -> Observation {
         precondition(trial.target >= 0 && trial.target < channels, "cue \(trial.target) out of range")
         self.trial = trial
         position = 0; velocity = 0; elapsed = 0; onset = nil; press = nil; peak = 0
+        cues = ChannelLayout.cue(trial.target, of: channels)
         return observation()
     }
 
@@ -55,6 +49,7 @@ public struct LeverTask: Task {
         var reward = 0.0
         if press == nil && position >= threshold && elapsed <= window {
             press = elapsed
+            cues[trial.target] = 0
             if trial.rewardDue && trial.feedback != .none { reward = 1 }
         }
         let done = elapsed >= window - 1e-9
@@ -68,8 +63,6 @@ public struct LeverTask: Task {
     }
 
     private func observation() -> Observation {
-        var cues = [Float](repeating: 0, count: channels)
-        cues[trial.target] = press == nil ? 1 : 0
         let u = axis(trial.target)
         return Observation(cues: cues, hand: position * u, handVelocity: velocity * u)
     }

@@ -11,6 +11,8 @@ public struct PavlovianTask: Task {
     private var trial = Trial(target: 0)
     private var elapsed = 0.0
     private var delivered = false
+    /// The cue, on until the reward time (built once per trial, not per step).
+    private var cues: [Float] = []
 
     public init(channels: Int = 8, rewardDelay: Double = 1.0, duration: Double = 1.6) {
         self.channels = channels; self.rewardDelay = rewardDelay; self.duration = duration
@@ -21,6 +23,7 @@ public struct PavlovianTask: Task {
         self.trial = trial
         elapsed = 0
         delivered = false
+        cues = ChannelLayout.cue(trial.target, of: channels)
         return observation()
     }
 
@@ -29,6 +32,7 @@ public struct PavlovianTask: Task {
         var reward = 0.0
         if !delivered && elapsed >= rewardDelay {
             delivered = true
+            cues[trial.target] = 0
             if trial.rewardDue { reward = 1 }
         }
         let done = elapsed >= duration - 1e-9
@@ -37,9 +41,5 @@ public struct PavlovianTask: Task {
     }
 
     /// The cue stays on until the reward time (delay conditioning).
-    private func observation() -> Observation {
-        var cues = [Float](repeating: 0, count: channels)
-        if elapsed < rewardDelay { cues[trial.target] = 1 }
-        return Observation(cues: cues)
-    }
+    private func observation() -> Observation { Observation(cues: cues) }
 }
