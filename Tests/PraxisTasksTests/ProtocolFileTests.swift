@@ -26,6 +26,8 @@ import Testing
       - session: day2
         blocks:
           - {task: pavlovian, trials: 200, reward_probability: 0.5}
+          - {task: srtt, trials: 100, targets: [3, 1, 2, 0], order: sequence}
+          - {task: selection, trials: 60, feedback: none}
       - rest: {minutes: 10}
     """
 
@@ -45,6 +47,7 @@ import Testing
         #expect(p.steps[1] == .rest(Rest(seconds: 8 * 3600, asleep: true)))
         #expect(p.steps[3] == .rest(Rest(seconds: 600, asleep: false)))
         #expect(p.sessions[1].blocks[0].rewardProbability(3) == 0.5)
+        #expect(p.sessions[1].blocks[1].order == .sequence && p.sessions[1].blocks[0].order == .shuffled)
         let again = try ProtocolFile.parse(ProtocolFile.text(p), file: "again.yaml")
         #expect(again == p)
     }
@@ -62,6 +65,8 @@ import Testing
         ("protocol:\n  - session: a\n    blocks:\n      - {task: lever, trials: 5, feedback: loud}\n", 4, "protocol[0].blocks[0].feedback"),
         ("protocol:\n  - session: a\n    blocks:\n      - {task: lever, trials: 5}\n  - rest: {sleep: true}\n", 5, "protocol[1].rest"),
         ("protocol:\n  - session: a\n    blocks:\n      - {task: lever, trials: 5}\n  - rest: {hours: -2}\n", 5, "protocol[1].rest.hours"),
+        ("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 5, order: sequence}\n", 4, "protocol[0].blocks[0].order"),
+        ("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 5, targets: [0, 1], order: backwards}\n", 4, "protocol[0].blocks[0].order"),
         ("protocol:\n  - session: a\n    day: 0\n    blocks:\n      - {task: lever, trials: 5}\n", 3, "protocol[0].day"),
     ])
     func errorsAreLocated(text: String, line: Int, field: String) {
@@ -74,6 +79,15 @@ import Testing
             #expect(hit?.line == line, "\(error.description)")
             #expect(hit?.file == "bad.yaml")
         }
+    }
+
+    /// A criterion averages only the trials where its metric applies; a window where it
+    /// never applies (all NaN) is not met.
+    @Test func criterionSkipsTrialsWhereTheMetricDoesNotApply() {
+        let c = Criterion(metric: "choose_a", atLeast: 0.7, window: 4, maxTrials: 100)
+        #expect(c.isMet(by: [1, .nan, 1, 0.5]))
+        #expect(!c.isMet(by: [.nan, .nan, .nan, .nan]))
+        #expect(!c.isMet(by: [1, 0, .nan, 0.5]))
     }
 
     @Test func syntaxErrorsAreLocated() {

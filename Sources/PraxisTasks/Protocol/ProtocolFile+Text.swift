@@ -28,6 +28,7 @@ extension ProtocolFile {
             f.append("until: {\(parts.joined(separator: ", "))}")
         }
         if let t = b.targets { f.append("targets: [\(t.map(String.init).joined(separator: ", "))]") }
+        if b.order != .shuffled { f.append("order: \(b.order.rawValue)") }
         switch b.perturbation {
         case .none: break
         case .forceField(let m): f.append("perturbation: {field: [[\(m.a), \(m.b)], [\(m.c), \(m.d)]]}")

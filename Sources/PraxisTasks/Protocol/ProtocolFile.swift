@@ -69,7 +69,7 @@ enum ProtocolParser {
         return Rest(seconds: v * per, asleep: asleep)
     }
 
-    static let blockKeys = ["task", "trials", "until", "targets", "perturbation", "catch", "feedback", "reward_probability", "secondary"]
+    static let blockKeys = ["task", "trials", "until", "targets", "order", "perturbation", "catch", "feedback", "reward_probability", "secondary"]
 
     static func block(_ node: Node, _ field: String, _ r: inout YAMLReader) -> Block? {
         guard let m = r.mapping(node, field, allowed: blockKeys, required: ["task"]) else { return nil }
@@ -99,6 +99,10 @@ enum ProtocolParser {
             }
             if targets.isEmpty { r.fail(n, "\(field).targets", "must list at least one target") }
             block.targets = targets
+        }
+        if let n = m["order"] {
+            block.order = r.choice(n, "\(field).order", Dictionary(uniqueKeysWithValues: TargetOrder.allCases.map { ($0.rawValue, $0) })) ?? .shuffled
+            if block.order == .sequence && block.targets == nil { r.fail(n, "\(field).order", "a sequence needs its 'targets' listed") }
         }
         if let n = m["perturbation"], let p = perturbation(n, "\(field).perturbation", &r) {
             if p != .none && !entry.spatial { r.fail(n, "\(field).perturbation", "task \(taskName) has no arm to perturb") }

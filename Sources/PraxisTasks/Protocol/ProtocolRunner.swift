@@ -2,8 +2,8 @@ import PraxisCircuit
 import PraxisEngine
 
 /// Runs one subject through a protocol: expands each block into trials (targets in
-/// shuffled cycles, catch trials and reward draws from the subject's own schedule stream),
-/// applies a secondary task's attentional load, lets rests pass, and hands every finished
+/// shuffled cycles or in sequence; catch trials and reward draws from the subject's own
+/// schedule stream), applies a secondary task's attentional load, lets rests pass, and hands every finished
 /// trial to a callback as soon as it ends (so a caller can store it before the next).
 public struct ProtocolRunner {
     public let trainingProtocol: TrainingProtocol
@@ -50,7 +50,12 @@ public struct ProtocolRunner {
         }
         var done = 0
         while done < limit {
-            if cycle.isEmpty { cycle = targets; cycle.shuffle(using: &rng) }
+            if cycle.isEmpty {
+                switch block.order {
+                case .shuffled: cycle = targets; cycle.shuffle(using: &rng)
+                case .sequence: cycle = targets.reversed()
+                }
+            }
             let target = cycle.removeLast()
             let isCatch = block.catchFraction > 0 && Double(rng.uniform()) < block.catchFraction
             let trial = Trial(target: target, perturbation: block.perturbation, isCatch: isCatch, feedback: block.feedback,

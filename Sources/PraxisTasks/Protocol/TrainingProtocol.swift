@@ -39,8 +39,11 @@ public struct Block: Sendable, Equatable {
     /// Task name as in `TaskCatalog` (`center-out`, `pavlovian`, `lever`).
     public var task: String
     public var length: BlockLength
-    /// Targets (cues, options) drawn in shuffled cycles; nil means all the task's targets.
+    /// Targets (cues, options, keys); nil means all the task's targets.
     public var targets: [Int]?
+    /// Whether `targets` are drawn in shuffled cycles or presented in their listed order,
+    /// repeating (a sequence, as in the serial reaction time task).
+    public var order: TargetOrder
     public var perturbation: Perturbation
     /// Fraction of trials whose perturbation is withheld (0 ≤ f < 1).
     public var catchFraction: Double
@@ -49,10 +52,10 @@ public struct Block: Sendable, Equatable {
     public var rewardProbabilities: [Double]?
     /// A concurrent task competing for attention; nil when none.
     public var secondary: SecondaryTask?
-    public init(task: String, length: BlockLength, targets: [Int]? = nil, perturbation: Perturbation = .none,
+    public init(task: String, length: BlockLength, targets: [Int]? = nil, order: TargetOrder = .shuffled, perturbation: Perturbation = .none,
                 catchFraction: Double = 0, feedback: Feedback = .vector, rewardProbabilities: [Double]? = nil,
                 secondary: SecondaryTask? = nil) {
-        self.task = task; self.length = length; self.targets = targets; self.perturbation = perturbation
+        self.task = task; self.length = length; self.targets = targets; self.order = order; self.perturbation = perturbation
         self.catchFraction = catchFraction; self.feedback = feedback
         self.rewardProbabilities = rewardProbabilities; self.secondary = secondary
     }
@@ -62,6 +65,14 @@ public struct Block: Sendable, Equatable {
         guard let p = rewardProbabilities, !p.isEmpty else { return 1 }
         return p.count == 1 ? p[0] : (k < p.count ? p[k] : 1)
     }
+}
+
+/// The order in which a block presents its targets.
+public enum TargetOrder: String, Sendable, Equatable, CaseIterable {
+    /// Every target once per cycle, each cycle shuffled from the subject's schedule stream.
+    case shuffled
+    /// The listed targets in order, repeating.
+    case sequence
 }
 
 /// How long a block runs.
@@ -85,7 +96,11 @@ public struct Criterion: Sendable, Equatable {
     /// Whether the recent values `values` (most recent last) meet the criterion.
     public func isMet(by values: [Double]) -> Bool {
         guard values.count >= window else { return false }
-        let mean = values.suffix(window).reduce(0, +) / Double(window)
+        // Trials where the metric does not apply (absent, NaN) do not count; a window
+        // without any trial where it applies does not meet the criterion.
+        let applicable = values.suffix(window).filter(\.isFinite)
+        guard !applicable.isEmpty else { return false }
+        let mean = applicable.reduce(0, +) / Double(applicable.count)
         if let lo = atLeast, mean < lo { return false }
         if let hi = atMost, mean > hi { return false }
         return true

@@ -11,18 +11,20 @@ public struct LeverTask: Task {
     public let name = "lever"
     public var metricNames: [String] { ["peak_displacement_m", "press_time_s", "pressed", "reaction_time_s", "rewarded"] }
     public let channels: Int
-    /// Moving mass (kg), return spring (N/m), damping (N·s/m), press threshold (m) and
-    /// response window (s).
-    public let mass: Double, spring: Double, damping: Double, threshold: Double, window: Double
+    /// Press threshold (m) and response window (s).
+    public let threshold: Double, window: Double
+    /// The lever with the hand on it: it moves both ways along its axis.
+    public private(set) var lever: Key
     private var trial = Trial(target: 0)
-    private var position = 0.0, velocity = 0.0, elapsed = 0.0
+    private var elapsed = 0.0
     private var onset: Double?, press: Double?, peak = 0.0
     /// The cue, on until the press (built once per trial, not per step).
     private var cues: [Float] = []
 
     public init(channels: Int = 8, mass: Double = 1.5, spring: Double = 50, damping: Double = 5,
                 threshold: Double = 0.02, window: Double = 1.5) {
-        self.channels = channels; self.mass = mass; self.spring = spring; self.damping = damping
+        self.channels = channels
+        lever = Key(mass: mass, spring: spring, damping: damping, stopsAtRest: false)
         self.threshold = threshold; self.window = window
     }
 
@@ -32,20 +34,18 @@ public struct LeverTask: Task {
     public mutating func reset(_ trial: Trial) -> Observation {
         precondition(trial.target >= 0 && trial.target < channels, "cue \(trial.target) out of range")
         self.trial = trial
-        position = 0; velocity = 0; elapsed = 0; onset = nil; press = nil; peak = 0
+        lever.reset(); elapsed = 0; onset = nil; press = nil; peak = 0
         cues = ChannelLayout.cue(trial.target, of: channels)
         return observation()
     }
 
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
         let u = axis(trial.target)
-        let drive = (command.force * u).sum()
-        // Semi-implicit Euler: stable for this stiff-ish spring at 1 ms.
-        velocity += dt * (drive - spring * position - damping * velocity) / mass
-        position += dt * velocity
+        lever.step(force: (command.force * u).sum(), dt: dt)
+        let position = lever.position
         elapsed += dt
         peak = max(peak, position)
-        if onset == nil && velocity > 0.02 { onset = elapsed }
+        if onset == nil && lever.velocity > 0.02 { onset = elapsed }
         var reward = 0.0
         if press == nil && position >= threshold && elapsed <= window {
             press = elapsed
@@ -64,6 +64,6 @@ public struct LeverTask: Task {
 
     private func observation() -> Observation {
         let u = axis(trial.target)
-        return Observation(cues: cues, hand: position * u, handVelocity: velocity * u)
+        return Observation(cues: cues, hand: lever.position * u, handVelocity: lever.velocity * u)
     }
 }

@@ -14,6 +14,9 @@ public enum TaskCatalog {
         Entry(name: "center-out", targets: 8, spatial: true, metricNames: CenterOutTask().metricNames) { CenterOutTask() },
         Entry(name: "pavlovian", targets: 8, spatial: false, metricNames: PavlovianTask().metricNames) { PavlovianTask() },
         Entry(name: "lever", targets: 8, spatial: false, metricNames: LeverTask().metricNames) { LeverTask() },
+        Entry(name: "srtt", targets: 4, spatial: false, metricNames: SerialReactionTask().metricNames) { SerialReactionTask() },
+        Entry(name: "selection", targets: SelectionTask.pairs.count, spatial: false,
+              metricNames: SelectionTask().metricNames) { SelectionTask() },
     ]
 
     /// The entry named `name`.

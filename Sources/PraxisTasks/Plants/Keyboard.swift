@@ -1,0 +1,67 @@
+/// A keyboard of `count` keys pressed by the fingers. Key i lies along the direction of
+/// action channel `channel(i)`, so the subject presses it by pushing along that channel's
+/// direction: each key is driven by the positive part of the endpoint force along its axis
+/// (a finger pushes, it cannot pull a key up). A key registers a press when it travels past
+/// `threshold` and must come back above half of it before it can register again (switch
+/// hysteresis). Reaction and movement times therefore come from the circuit's output.
+public struct Keyboard: Sendable, Equatable {
+    public let channels: Int
+    /// Travel (m) at which a key registers.
+    public let threshold: Double
+    public private(set) var keys: [Key]
+    private let axes: [SIMD2<Double>]
+    private let channelOfKey: [Int]
+    private var down: [Bool]
+
+    /// `count` keys spread evenly over `channels` action channels (key i on channel
+    /// i·channels/count). Finger and key: 0.3 kg moving mass, a 100 N/m return spring, 5 N·s/m
+    /// damping, registering at 1 cm (the finger's effective mass and the key's spring are
+    /// lumped with the hand's, as the endpoint force drives them).
+    public init(count: Int, channels: Int, threshold: Double = 0.01,
+                key: Key = Key(mass: 0.3, spring: 100, damping: 5, stopsAtRest: true)) {
+        precondition(count >= 1 && count <= channels, "a keyboard needs 1…\(channels) keys, got \(count)")
+        self.channels = channels
+        self.threshold = threshold
+        keys = Array(repeating: key, count: count)
+        channelOfKey = (0..<count).map { $0 * channels / count }
+        axes = channelOfKey.map { ChannelLayout.direction($0, of: channels) }
+        down = Array(repeating: false, count: count)
+    }
+
+    public var count: Int { keys.count }
+
+    /// The action channel key `i` lies on.
+    public func channel(_ i: Int) -> Int { channelOfKey[i] }
+
+    /// All keys back at rest, none down.
+    public mutating func reset() {
+        for i in keys.indices { keys[i].reset(); down[i] = false }
+    }
+
+    /// Advances every key by `dt` under endpoint force `force` and returns the keys that
+    /// registered a press this step, in key order.
+    public mutating func step(force: SIMD2<Double>, dt: Double) -> [Int] {
+        var pressed: [Int] = []
+        for i in keys.indices {
+            keys[i].step(force: max(0, (force * axes[i]).sum()), dt: dt)
+            let x = keys[i].position
+            if !down[i] && x >= threshold { down[i] = true; pressed.append(i) }
+            else if down[i] && x < threshold / 2 { down[i] = false }
+        }
+        return pressed
+    }
+
+    /// The finger position seen by proprioception: the keys' displacements along their axes.
+    public var hand: SIMD2<Double> {
+        var h = SIMD2<Double>.zero
+        for i in keys.indices { h += keys[i].position * axes[i] }
+        return h
+    }
+
+    /// The velocity matching `hand`.
+    public var handVelocity: SIMD2<Double> {
+        var v = SIMD2<Double>.zero
+        for i in keys.indices { v += keys[i].velocity * axes[i] }
+        return v
+    }
+}

@@ -1,0 +1,82 @@
+/// Probabilistic selection (Frank, Seeberger & O'Reilly 2004, Science 306:1940). Six stimuli
+/// A–F, each rewarded with its own probability when chosen (A 0.8, B 0.2, C 0.7, D 0.3,
+/// E 0.6, F 0.4). Training presents the pairs AB, CD and EF with feedback; the test presents
+/// every pair without feedback. A trial's target is the pair's index in `pairs`: 0 AB,
+/// 1 CD, 2 EF, then the 12 novel pairs. Each stimulus sits on its own action channel
+/// (`stimulusChannels`; the training pairs lie opposite each other) with a key under it, and
+/// the subject chooses a stimulus by pressing its key; presses of keys without a stimulus
+/// are ignored. Reward follows the chosen stimulus's probability and the trial's reward draw.
+///
+/// Metrics: `responded`, `choice` (stimulus index 0–5 = A–F), `chose_better` (the stimulus
+/// with the higher reward probability; 0 when none was chosen), `choose_a` (1 when A was chosen from a pair with A
+/// and not B), `avoid_b` (1 when B was avoided in a pair with B and not A), `rt_s`,
+/// `rewarded`. Metrics that do not apply to a trial (no response, no A or B) are absent.
+public struct SelectionTask: Task {
+    public let name = "selection"
+    public var metricNames: [String] { ["avoid_b", "choice", "choose_a", "chose_better", "responded", "rewarded", "rt_s"] }
+    /// Reward probability of stimuli A–F (Frank et al. 2004).
+    public static let rewardProbabilities = [0.8, 0.2, 0.7, 0.3, 0.6, 0.4]
+    /// The stimulus pairs a trial can present: the training pairs, then the novel ones.
+    public static let pairs: [(Int, Int)] = {
+        let training = [(0, 1), (2, 3), (4, 5)]
+        var novel: [(Int, Int)] = []
+        for a in 0..<6 { for b in a + 1..<6 where !training.contains(where: { $0 == (a, b) }) { novel.append((a, b)) } }
+        return training + novel
+    }()
+    /// Action channel of stimuli A–F.
+    public static let stimulusChannels = [0, 4, 2, 6, 1, 5]
+    /// Longest the pair waits for a choice (s).
+    public let timeout: Double
+    public private(set) var keyboard: Keyboard
+    private var trial = Trial(target: 0)
+    private var elapsed = 0.0
+    private var cues: [Float] = []
+
+    public init(timeout: Double = 2.0) {
+        keyboard = Keyboard(count: 8, channels: 8)
+        self.timeout = timeout
+    }
+
+    public mutating func reset(_ trial: Trial) -> Observation {
+        precondition(trial.target >= 0 && trial.target < Self.pairs.count, "pair \(trial.target) out of range")
+        self.trial = trial
+        keyboard.reset()
+        elapsed = 0
+        let (a, b) = Self.pairs[trial.target]
+        cues = [Float](repeating: 0, count: keyboard.channels)
+        cues[Self.stimulusChannels[a]] = 1; cues[Self.stimulusChannels[b]] = 1
+        return observation()
+    }
+
+    public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
+        let pressed = keyboard.step(force: command.force, dt: dt)
+        elapsed += dt
+        let (a, b) = Self.pairs[trial.target]
+        var choice: Int?
+        for k in pressed {
+            if let s = Self.stimulusChannels.firstIndex(of: keyboard.channel(k)), s == a || s == b { choice = s; break }
+        }
+        guard choice != nil || elapsed >= timeout - 1e-9 else {
+            return Transition(observation: observation(), reward: 0, done: false, info: [:])
+        }
+        cues = cues.map { _ in 0 }
+        // A pair left unchosen counts as not choosing the better stimulus.
+        var info: [String: Double] = ["responded": choice == nil ? 0 : 1, "rewarded": 0, "rt_s": elapsed, "chose_better": 0]
+        var reward = 0.0
+        if let c = choice {
+            let other = c == a ? b : a
+            let p = Self.rewardProbabilities
+            info["choice"] = Double(c)
+            info["chose_better"] = p[c] > p[other] ? 1 : 0
+            let hasA = a == 0 || b == 0, hasB = a == 1 || b == 1
+            if hasA && !hasB { info["choose_a"] = c == 0 ? 1 : 0 }
+            if hasB && !hasA { info["avoid_b"] = c == 1 ? 0 : 1 }
+            if trial.feedback != .none && trial.rewardDraw < p[c] { reward = 1; info["rewarded"] = 1 }
+        }
+        return Transition(observation: observation(), reward: reward, done: true, info: info)
+    }
+
+    private func observation() -> Observation {
+        Observation(cues: cues, hand: keyboard.hand, handVelocity: keyboard.handVelocity)
+    }
+}

@@ -1,0 +1,53 @@
+/// Serial reaction time (Nissen & Bullemer 1987): a stimulus over one of `keys` keys; the
+/// subject presses that key. As in the original, the stimulus stays until the correct key is
+/// pressed, and the next trial follows after the subject's inter-trial interval. Whether the
+/// stimuli follow a repeating sequence or a random order is the protocol's choice
+/// (`order: sequence` with the sequence as `targets`, or shuffled).
+///
+/// Metrics: `rt_s` (stimulus to the correct key's press; the timeout when none), `error`
+/// (1 when another key was pressed first), `correct` (1 when the correct key was pressed
+/// before the timeout), `rewarded`.
+public struct SerialReactionTask: Task {
+    public let name = "srtt"
+    public var metricNames: [String] { ["correct", "error", "rewarded", "rt_s"] }
+    /// Longest a stimulus waits for its key (s).
+    public let timeout: Double
+    public private(set) var keyboard: Keyboard
+    private var trial = Trial(target: 0)
+    private var elapsed = 0.0, wrong = false
+    private var cues: [Float] = []
+
+    /// `keys` keys (4 in the original) spread over `channels` action channels.
+    public init(keys: Int = 4, channels: Int = 8, timeout: Double = 2.0) {
+        keyboard = Keyboard(count: keys, channels: channels)
+        self.timeout = timeout
+    }
+
+    public mutating func reset(_ trial: Trial) -> Observation {
+        precondition(trial.target >= 0 && trial.target < keyboard.count, "key \(trial.target) out of range")
+        self.trial = trial
+        keyboard.reset()
+        elapsed = 0; wrong = false
+        cues = ChannelLayout.cue(keyboard.channel(trial.target), of: keyboard.channels)
+        return observation()
+    }
+
+    public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
+        let pressed = keyboard.step(force: command.force, dt: dt)
+        elapsed += dt
+        let hit = pressed.contains(trial.target)
+        if !hit && !pressed.isEmpty { wrong = true }
+        guard hit || elapsed >= timeout - 1e-9 else {
+            return Transition(observation: observation(), reward: 0, done: false, info: [:])
+        }
+        let rewarded = hit && trial.rewardDue && trial.feedback != .none
+        cues[keyboard.channel(trial.target)] = 0
+        let info: [String: Double] = ["rt_s": hit ? elapsed : timeout, "error": wrong ? 1 : 0,
+                                      "correct": hit ? 1 : 0, "rewarded": rewarded ? 1 : 0]
+        return Transition(observation: observation(), reward: rewarded ? 1 : 0, done: true, info: info)
+    }
+
+    private func observation() -> Observation {
+        Observation(cues: cues, hand: keyboard.hand, handVelocity: keyboard.handVelocity)
+    }
+}

@@ -1,0 +1,91 @@
+import Testing
+@testable import PraxisTasks
+
+/// The key plant, the keyboard and the two keyboard tasks, driven by scripted forces.
+@Suite struct KeyboardTaskTests {
+    /// A key under a constant force settles at F/k (the damped oscillator's equilibrium), and
+    /// a stopped key is not pulled above rest.
+    @Test func keySettlesAtForceOverStiffness() {
+        var key = Key(mass: 0.3, spring: 100, damping: 5, stopsAtRest: true)
+        for _ in 0..<3000 { key.step(force: 2, dt: 0.001) }
+        #expect(abs(key.position - 0.02) < 1e-6, "position \(key.position)")
+        for _ in 0..<3000 { key.step(force: -2, dt: 0.001) }
+        #expect(key.position == 0)
+        var lever = Key(mass: 0.3, spring: 100, damping: 5, stopsAtRest: false)
+        for _ in 0..<3000 { lever.step(force: -2, dt: 0.001) }
+        #expect(abs(lever.position + 0.02) < 1e-6)
+    }
+
+    /// Pushing along a key's channel presses that key only; a key registers once per press.
+    @Test func keyboardPressesTheKeyPushedAlongItsAxis() {
+        var k = Keyboard(count: 4, channels: 8)
+        #expect((0..<4).map(k.channel) == [0, 2, 4, 6])
+        var presses: [Int] = []
+        let push = 5 * ChannelLayout.direction(2, of: 8)
+        for _ in 0..<500 { presses += k.step(force: push, dt: 0.001) }
+        #expect(presses == [1])
+        for _ in 0..<500 { presses += k.step(force: .zero, dt: 0.001) }
+        for _ in 0..<500 { presses += k.step(force: push, dt: 0.001) }
+        #expect(presses == [1, 1])
+    }
+
+    /// Runs `task` on `trial` under a force that pushes key `key` from `onset` seconds.
+    static func run<T: Task>(_ task: inout T, _ trial: Trial, pushing key: Int, keyboard: Keyboard, onset: Double) -> [String: Double] {
+        _ = task.reset(trial)
+        let push = 5 * ChannelLayout.direction(keyboard.channel(key), of: keyboard.channels)
+        var t = 0.0
+        while true {
+            let s = task.step(MotorCommand(force: t >= onset ? push : .zero), dt: 0.001)
+            t += 0.001
+            if s.done { return s.info }
+        }
+    }
+
+    /// SRTT scoring: the correct key ends the trial with its reaction time; a wrong key first
+    /// is an error; no press times out.
+    @Test func serialReactionTrialsAreScored() {
+        var task = SerialReactionTask()
+        let right = Self.run(&task, Trial(target: 2, feedback: .binary), pushing: 2, keyboard: task.keyboard, onset: 0.2)
+        #expect(right["correct"] == 1 && right["error"] == 0 && right["rewarded"] == 1)
+        #expect(right["rt_s"]! > 0.2 && right["rt_s"]! < 0.4, "rt \(right["rt_s"]!)")
+        let wrong = Self.run(&task, Trial(target: 1, feedback: .binary), pushing: 3, keyboard: task.keyboard, onset: 0)
+        #expect(wrong["correct"] == 0 && wrong["error"] == 1 && wrong["rt_s"] == task.timeout)
+    }
+
+    /// Probabilistic selection scoring (Frank et al. 2004): pair 0 is AB; choosing A scores
+    /// `chose_better`, and in a novel pair with A (AC) choosing A scores `choose_a`, with
+    /// B (BD) avoiding B scores `avoid_b`; a rewarded draw pays only with feedback.
+    @Test func selectionTrialsAreScored() {
+        var task = SelectionTask()
+        let p = SelectionTask.pairs
+        #expect(p.count == 15 && p[0] == (0, 1) && p[1] == (2, 3) && p[2] == (4, 5))
+        let keyOf = { (s: Int) in SelectionTask.stimulusChannels[s] }  // 8 keys, one per channel
+        let ab = Self.run(&task, Trial(target: 0, feedback: .binary, rewardDraw: 0.5), pushing: keyOf(0), keyboard: task.keyboard, onset: 0)
+        #expect(ab["choice"] == 0 && ab["chose_better"] == 1 && ab["rewarded"] == 1)
+        #expect(ab["choose_a"] == nil && ab["avoid_b"] == nil)
+        let ac = p.firstIndex { $0 == (0, 2) }!, bd = p.firstIndex { $0 == (1, 3) }!
+        let a = Self.run(&task, Trial(target: ac, feedback: .none), pushing: keyOf(0), keyboard: task.keyboard, onset: 0)
+        #expect(a["choose_a"] == 1 && a["avoid_b"] == nil && a["rewarded"] == 0)
+        let b = Self.run(&task, Trial(target: bd, feedback: .none), pushing: keyOf(1), keyboard: task.keyboard, onset: 0)
+        #expect(b["avoid_b"] == 0 && b["chose_better"] == 0)
+        // A key with no stimulus on it is not a choice: the pair times out unchosen.
+        let none = Self.run(&task, Trial(target: 0, feedback: .binary), pushing: keyOf(2), keyboard: task.keyboard, onset: 0)
+        #expect(none["responded"] == 0 && none["choice"] == nil && none["chose_better"] == 0)
+    }
+
+    /// A sequence block presents its targets in the listed order, repeating.
+    @Test func sequenceBlocksPresentTargetsInOrder() throws {
+        let p = try ProtocolFile.parse("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 7, targets: [3, 1, 2], order: sequence}\n", file: "s.yaml")
+        let records = try SubjectTests.run(ProtocolFile.text(p))
+        #expect(records.map(\.trial.target) == [3, 1, 2, 3, 1, 2, 3])
+    }
+
+    /// Through the circuit: the cued key is pressed, mostly first, after a reaction time.
+    @Test func subjectPressesTheCuedKey() throws {
+        let r = try SubjectTests.run("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 20, feedback: binary}\n")
+        #expect(SubjectTests.mean(r) { $0.metrics["correct"]! } > 0.9)
+        #expect(SubjectTests.mean(r) { $0.metrics["error"]! } < 0.5)
+        let rt = SubjectTests.mean(r) { $0.metrics["rt_s"]! }
+        #expect(rt > 0.1 && rt < 1.0, "reaction time \(rt) s")
+    }
+}
