@@ -59,7 +59,7 @@ public struct SelectionTask: Task {
         guard choice != nil || elapsed >= timeout - 1e-9 else {
             return Transition(observation: observation(), reward: 0, done: false, info: [:])
         }
-        cues = cues.map { _ in 0 }
+        for i in cues.indices { cues[i] = 0 }
         // A pair left unchosen counts as not choosing the better stimulus.
         var info: [String: Double] = ["responded": choice == nil ? 0 : 1, "rewarded": 0, "rt_s": elapsed, "chose_better": 0]
         var reward = 0.0
