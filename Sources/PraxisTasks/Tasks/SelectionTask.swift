@@ -8,9 +8,10 @@
 /// are ignored. Reward follows the chosen stimulus's probability and the trial's reward draw.
 ///
 /// Metrics: `responded`, `choice` (stimulus index 0–5 = A–F), `chose_better` (the stimulus
-/// with the higher reward probability; 0 when none was chosen), `choose_a` (1 when A was chosen from a pair with A
-/// and not B), `avoid_b` (1 when B was avoided in a pair with B and not A), `rt_s`,
-/// `rewarded`. Metrics that do not apply to a trial (no response, no A or B) are absent.
+/// with the higher reward probability; 0 when none was chosen), `choose_a` (1 when A was
+/// chosen from a pair with A and not B), `avoid_b` (1 when B was avoided in a pair with B
+/// and not A), `rt_s`, `rewarded`. Metrics that do not apply to a trial (no response, no A
+/// or B) are absent.
 public struct SelectionTask: Task {
     public let name = "selection"
     public var metricNames: [String] { ["avoid_b", "choice", "choose_a", "chose_better", "responded", "rewarded", "rt_s"] }
@@ -23,7 +24,8 @@ public struct SelectionTask: Task {
         for a in 0..<6 { for b in a + 1..<6 where !training.contains(where: { $0 == (a, b) }) { novel.append((a, b)) } }
         return training + novel
     }()
-    /// Action channel of stimuli A–F.
+    /// Action channel of stimuli A–F; the keyboard has one key per channel, so this is also
+    /// the key under each stimulus.
     public static let stimulusChannels = [0, 4, 2, 6, 1, 5]
     /// Longest the pair waits for a choice (s).
     public let timeout: Double
@@ -52,10 +54,8 @@ public struct SelectionTask: Task {
         let pressed = keyboard.step(force: command.force, dt: dt)
         elapsed += dt
         let (a, b) = Self.pairs[trial.target]
-        var choice: Int?
-        for k in pressed {
-            if let s = Self.stimulusChannels.firstIndex(of: keyboard.channel(k)), s == a || s == b { choice = s; break }
-        }
+        let keyA = Self.stimulusChannels[a], keyB = Self.stimulusChannels[b]
+        let choice = pressed.first { $0 == keyA || $0 == keyB }.map { $0 == keyA ? a : b }
         guard choice != nil || elapsed >= timeout - 1e-9 else {
             return Transition(observation: observation(), reward: 0, done: false, info: [:])
         }
