@@ -88,4 +88,47 @@ import Testing
         let rt = SubjectTests.mean(r) { $0.metrics["rt_s"]! }
         #expect(rt > 0.1 && rt < 1.0, "reaction time \(rt) s")
     }
+
+    /// Types on `task` for one trial, pushing along the marked channel (or, while
+    /// `wrongFirst` holds and a mark is up, along key `wrongKey` once); returns the metrics.
+    static func type(_ task: inout FingerTappingTask, sequence: Int, wrongKey: Int? = nil) -> [String: Double] {
+        var observation = task.reset(Trial(target: sequence, feedback: .binary))
+        var wrong = wrongKey, rewards = 0.0
+        while true {
+            var force = SIMD2<Double>.zero
+            if let c = observation.cues.firstIndex(of: 1) {
+                let channel = wrong.map { task.keyboard.channel($0) } ?? c
+                force = 5 * ChannelLayout.direction(channel, of: task.keyboard.channels)
+            }
+            let s = task.step(MotorCommand(force: force), dt: 0.001)
+            if s.reward > 0 { rewards += s.reward }
+            if wrong != nil && task.keyboard.isAnyKeyDown { wrong = nil }
+            observation = s.observation
+            if s.done { var info = s.info; info["rewards"] = rewards; return info }
+        }
+    }
+
+    /// Finger tapping scoring (Walker et al. 2002): a typist who presses the marked key and
+    /// lifts completes a sequence every five correct taps, each rewarded with binary
+    /// feedback; the mark waits for the lift, so 4-1-3-2-4's repeated 4 takes a new press;
+    /// one wrong key is one error and restarts the sequence.
+    @Test func fingerTappingTrialsAreScored() {
+        var task = FingerTappingTask(duration: 3)
+        #expect(FingerTappingTask.sequences[0] == [3, 0, 2, 1, 3])
+        let clean = Self.type(&task, sequence: 0)
+        let taps = clean["taps"]!, done = clean["correct_sequences"]!
+        #expect(clean["errors"] == 0 && taps >= 10, "taps \(taps)")
+        #expect(done == (taps / 5).rounded(.down) && clean["rewards"] == done)
+        #expect(clean["tap_interval_s"]! > 0 && clean["tap_interval_s"]! < 3 / (taps - 1) + 1e-9)
+        let slip = Self.type(&task, sequence: 0, wrongKey: 1)
+        #expect(slip["errors"] == 1)
+        #expect(slip["correct_sequences"] == ((slip["taps"]! - 1) / 5).rounded(.down))
+    }
+
+    /// Through the circuit: the subject types the marked keys for a whole 30-s trial.
+    @Test func subjectTapsTheMarkedKeys() throws {
+        let r = try SubjectTests.run("protocol:\n  - session: a\n    blocks:\n      - {task: tapping, trials: 1, targets: [0]}\n")
+        let taps = r[0].metrics["taps"]!, errors = r[0].metrics["errors"]!
+        #expect(taps - errors >= 15, "\(taps) taps, \(errors) errors")
+    }
 }

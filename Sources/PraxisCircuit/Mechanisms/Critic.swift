@@ -42,6 +42,12 @@ public final class Critic: @unchecked Sendable {
     private var rewardStepsLeft = 0
     private let rewardSteps: Int
     private var features: [Float]
+    /// Cues whose features are set this step.
+    private var featured: [Int] = []
+    /// The time cells' bump exp(−z²/2) by twice the offset from a bin's centre in steps
+    /// (offsets are whole or half steps), for offsets within `bumpReach` steps.
+    private let bumpTable: [Float]
+    private let bumpReach: Int
     private var previousValue: Float = 0
     private let gamma: Float
     private let traceDecay: Float
@@ -75,6 +81,19 @@ public final class Critic: @unchecked Sendable {
         dopamine = network.modulators.first { $0.kind == .dopamine }
         timeCells = network.population("PFC_T")
         snc = network.population("SNc")
+        bumpReach = 6 * binSteps
+        let sigma = 0.6 * Float(binSteps)
+        bumpTable = (-2 * bumpReach...2 * bumpReach).map { Self.gaussian(Float($0) * 0.5 / sigma) }
+    }
+
+    /// exp(−z²/2), in the precision the features use.
+    private static func gaussian(_ z: Float) -> Float { Float(exp(Double(-0.5 * z * z))) }
+
+    /// A time cell's activity at `twiceOffset`/2 steps from its bin's centre.
+    @inline(__always)
+    private func bump(_ twiceOffset: Int, sigma: Float) -> Float {
+        let i = twiceOffset + 2 * bumpReach
+        return i >= 0 && i < bumpTable.count ? bumpTable[i] : Self.gaussian(Float(twiceOffset) * 0.5 / sigma)
     }
 
     /// Starts cue `id`'s time cells at `step` (they fire after the sensory latency).
@@ -98,15 +117,17 @@ public final class Critic: @unchecked Sendable {
         let bins = parameters.bins
         let sigma = 0.6 * Float(binSteps)
         var v: Float = 0
-        for k in features.indices { features[k] = 0 }
+        // Only cues shown last step or this step have non-zero features.
+        for c in featured { for k in c * bins..<(c + 1) * bins { features[k] = 0 } }
+        featured.removeAll(keepingCapacity: true)
         for c in 0..<parameters.cues {
             guard let start = onset[c] else { continue }
             let since = Float(t - start - latencySteps)
             if since < -3 * sigma || since > Float(bins * binSteps) + 3 * sigma { continue }
+            featured.append(c)
             let centre = Int((since / Float(binSteps)).rounded(.down))
             for b in max(0, centre - 3)...min(bins - 1, max(0, centre + 3)) {
-                let z = (since - (Float(b) + 0.5) * Float(binSteps)) / sigma
-                let x = Float(exp(Double(-0.5 * z * z)))
+                let x = bump(2 * (t - start - latencySteps) - (2 * b + 1) * binSteps, sigma: sigma)
                 features[c * bins + b] = x
                 v += weights[c * bins + b] * x
             }
@@ -132,7 +153,7 @@ public final class Critic: @unchecked Sendable {
         if let cells = timeCells {
             for j in 0..<min(cells.size, bins) {
                 var x: Float = 0
-                for c in 0..<parameters.cues { x = max(x, features[c * bins + j]) }
+                for c in featured { x = max(x, features[c * bins + j]) }
                 simulator.setExternal(cells, unit: j, x)
             }
         }

@@ -43,9 +43,11 @@ public final class Population: @unchecked Sendable {
     let spikes: Buffer<Int32>
     var spikeCount = 0
 
-    /// Input ring: `ringLength` slots × 3 receptor channels × `padded` units.
+    /// Input ring: `ringLength` slots × 3 receptor channels × `padded` units. The length is
+    /// a power of two at least the longest incoming delay + 1, so a slot is `step & ringMask`.
     let ring: Buffer<Float>
     let ringLength: Int
+    let ringMask: Int
 
     let noise: CounterRandom
 
@@ -64,7 +66,10 @@ public final class Population: @unchecked Sendable {
         self.receptors = receptors
         receptorsDescription = spec.receptors.map { "\($0.modulator):\($0.receptor.sign > 0 ? "raise" : "lower")" }
         coefficients = Coefficients(model: spec.model, dt: dt)
-        self.ringLength = ringLength
+        var length = 1
+        while length < ringLength { length *= 2 }
+        self.ringLength = length
+        ringMask = length - 1
         v = arena.buffer(count: padded, value: 0)
         s1 = arena.buffer(count: padded, value: 0)
         s2 = arena.buffer(count: padded, value: 0)
@@ -74,7 +79,7 @@ public final class Population: @unchecked Sendable {
         unitGain = arena.buffer(count: padded, value: 1)
         external = arena.buffer(count: padded, value: 0)
         spikes = arena.buffer(count: padded, value: 0)
-        ring = arena.buffer(count: ringLength * 3 * padded, value: 0)
+        ring = arena.buffer(count: self.ringLength * 3 * padded, value: 0)
         noise = CounterRandom(seed: seed, stream: StreamID(.runtimeNoise, index))
         var rng = RandomStream(seed: seed, stream: StreamID(.populationInit, index))
         initialiseState(&rng)

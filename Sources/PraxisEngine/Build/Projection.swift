@@ -48,6 +48,9 @@ public final class Projection: @unchecked Sendable {
     public internal(set) var events = 0
     /// Number of existing synapses.
     public let synapseCount: Int
+    /// CSR storage whose synapse i joins pre unit i to post unit i, and nothing else
+    /// (one-to-one, or channelwise with one unit per channel): transmission is a diagonal.
+    let isDiagonal: Bool
 
     /// The rule's trace filter (three-factor, climbing fibre) or, for STDP, the pre (τ+) filter.
     let trace: EligibilityTrace
@@ -85,6 +88,9 @@ public final class Projection: @unchecked Sendable {
         self.rowStart = rowStart
         self.columns = columns
         self.synapseCount = synapseCount
+        isDiagonal = storage == .csr && source.size == target.size && synapseCount == source.size
+            && (0...source.size).allSatisfy { rowStart[$0] == Int32($0) }
+            && (0..<source.size).allSatisfy { columns[$0] == Int32($0) }
         let fromSpikes = source.model.isSpiking, toSpikes = target.model.isSpiking
         unitFactor = fromSpikes == toSpikes ? 1 : (fromSpikes ? Float(1 / dt) : Float(dt))
 

@@ -7,7 +7,7 @@ extension Kernels {
     /// jump) and `w/dt` to a rate target; a rate `r` adds `w·r` to a rate target and `w·r·dt`
     /// to a spiking target, so the mean drive is the same either way.
     static func transmit(_ j: Projection, source: Population, target: Population, step: Int) {
-        let slot = (step + j.delaySteps) % target.ringLength
+        let slot = (step + j.delaySteps) & target.ringMask
         let dst = target.ringSlot(slot, j.channel)
         let factor = j.unitFactor * j.scale
         if source.model.isSpiking {
@@ -19,6 +19,10 @@ extension Kernels {
                 events += j.row(i).count
             }
             j.events += events
+        } else if j.isDiagonal {
+            // Branch-free: a silent unit adds a zero, which leaves the sum as it was.
+            let r = source.output.base, w = j.weights.base
+            for i in 0..<j.nPre { dst[i] += r[i] * factor * w[i] }
         } else {
             let r = source.output.base
             for i in 0..<j.nPre where r[i] != 0 {

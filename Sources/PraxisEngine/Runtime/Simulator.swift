@@ -210,7 +210,7 @@ public final class Simulator: @unchecked Sendable {
     private func integrate(_ k: Int, step t: Int) {
         let item = items[k]
         item.population._withUnsafeGuaranteedRef { p in
-            let slot = t % p.ringLength
+            let slot = t & p.ringMask
             if !p.receptors.isEmpty || p.hasModulatoryInput {
                 prepareGain(p, item.range, slot: slot)
             }

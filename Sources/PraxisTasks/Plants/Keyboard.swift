@@ -30,6 +30,9 @@ public struct Keyboard: Sendable, Equatable {
 
     public var count: Int { keys.count }
 
+    /// Whether any key is down (registered and not yet risen above half its threshold).
+    public var isAnyKeyDown: Bool { down.contains(true) }
+
     /// The action channel key `i` lies on.
     public func channel(_ i: Int) -> Int { channelOfKey[i] }
 

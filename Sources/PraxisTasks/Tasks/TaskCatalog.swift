@@ -17,6 +17,8 @@ public enum TaskCatalog {
         Entry(name: "srtt", targets: 4, spatial: false, metricNames: SerialReactionTask().metricNames) { SerialReactionTask() },
         Entry(name: "selection", targets: SelectionTask.pairs.count, spatial: false,
               metricNames: SelectionTask().metricNames) { SelectionTask() },
+        Entry(name: "tapping", targets: FingerTappingTask.sequences.count, spatial: false,
+              metricNames: FingerTappingTask().metricNames) { FingerTappingTask() },
     ]
 
     /// The entry named `name`.
