@@ -89,8 +89,9 @@ import Testing
         #expect(rt > 0.1 && rt < 1.0, "reaction time \(rt) s")
     }
 
-    /// Types on `task` for one trial, pushing along the marked channel (or, while
-    /// `wrongFirst` holds and a mark is up, along key `wrongKey` once); returns the metrics.
+    /// Types on `task` for one trial, pushing along the marked key's channel whenever a mark
+    /// is up; with `wrongKey`, the first press goes to that key instead. Returns the metrics
+    /// with the trial's summed reward as `rewards`.
     static func type(_ task: inout FingerTappingTask, sequence: Int, wrongKey: Int? = nil) -> [String: Double] {
         var observation = task.reset(Trial(target: sequence, feedback: .binary))
         var wrong = wrongKey, rewards = 0.0
