@@ -27,7 +27,7 @@ public final class Network: @unchecked Sendable {
         let arena = Arena()
         self.arena = arena
         populations = spec.populations.enumerated().map { i, p in
-            Population(spec: p, index: i, dt: spec.dt, ringLength: maxDelay[i] + 1, seed: seed,
+            Population(spec: p, index: i, dt: spec.dt, longestDelay: maxDelay[i], seed: seed,
                        receptors: p.receptors.map {
                            ResolvedReceptor(modulator: modIndex[$0.modulator]!, sign: $0.receptor.sign,
                                             sensitivity: $0.sensitivity)

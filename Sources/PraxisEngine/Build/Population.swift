@@ -54,7 +54,7 @@ public final class Population: @unchecked Sendable {
     /// Keeps this population's memory alive.
     let arena: Arena
 
-    init(spec: PopulationSpec, index: Int, dt: Double, ringLength: Int, seed: UInt64,
+    init(spec: PopulationSpec, index: Int, dt: Double, longestDelay: Int, seed: UInt64,
          receptors: [ResolvedReceptor], arena: Arena) {
         self.arena = arena
         name = spec.name
@@ -67,7 +67,7 @@ public final class Population: @unchecked Sendable {
         receptorsDescription = spec.receptors.map { "\($0.modulator):\($0.receptor.sign > 0 ? "raise" : "lower")" }
         coefficients = Coefficients(model: spec.model, dt: dt)
         var length = 1
-        while length < ringLength { length *= 2 }
+        while length <= longestDelay { length *= 2 }
         self.ringLength = length
         ringMask = length - 1
         v = arena.buffer(count: padded, value: 0)
@@ -79,7 +79,7 @@ public final class Population: @unchecked Sendable {
         unitGain = arena.buffer(count: padded, value: 1)
         external = arena.buffer(count: padded, value: 0)
         spikes = arena.buffer(count: padded, value: 0)
-        ring = arena.buffer(count: self.ringLength * 3 * padded, value: 0)
+        ring = arena.buffer(count: length * 3 * padded, value: 0)
         noise = CounterRandom(seed: seed, stream: StreamID(.runtimeNoise, index))
         var rng = RandomStream(seed: seed, stream: StreamID(.populationInit, index))
         initialiseState(&rng)
