@@ -25,6 +25,7 @@ import Testing
         ("unknown key", "  - {from: M1, to: M1, sign: excitatory, colour: red}\n", 0, "pathways[0].colour"),
         ("bad sign", "  - {from: M1, to: M1, sign: sideways}\n", 0, "pathways[0].sign"),
         ("syntax", "  - {from: M1, to: M1, sign: excitatory\n", 9, "(syntax)"),
+        ("cosine with drawn weights", "  - {from: M1, to: M1, sign: excitatory, pattern: cosine, weight: {uniform: [0.1, 0.2]}}\n", 0, "pathways[0].weight"),
         ("engine parameter", "  - {from: M1, to: M1, sign: excitatory, rule: {oja: {rate: 1, min: 3, max: 1}}}\n", 0, "pathways[0] (plasticity.minWeight)"),
     ])
     func badFilesAreRefusedWithLocation(_ label: String, _ fragment: String, _ expectedLine: Int, _ field: String) {
@@ -40,6 +41,23 @@ import Testing
             #expect(e?.file == "bad.yaml")
             let line = expectedLine > 0 ? expectedLine : 8
             #expect(e?.line == line, "\(label): line \(e?.line ?? -1), expected \(line)")
+        }
+    }
+
+    /// `opposite` maps unit i onto unit (i + n/2) mod n (antagonist pairs) and needs equal
+    /// even sizes.
+    @Test func oppositePatternPairsAntagonists() throws {
+        let head = "name: t\ndt_ms: 1\nchannels: 2\nregions:\n  - region: SC\n    populations: [{name: A, model: rate, units: 4}, {name: B, model: rate, units: 4}, {name: C, model: rate, units: 3}]\npathways:\n"
+        let spec = try CircuitFile.parse(head + "  - {from: A, to: B, sign: inhibitory, pattern: opposite, weight: 0.5}\n", file: "ok.yaml")
+        guard case .explicit(let pre, let post, let weights)? = spec.network().projections.first?.connectivity else {
+            Issue.record("opposite should build explicit connectivity"); return
+        }
+        #expect(pre == [0, 1, 2, 3] && post == [2, 3, 0, 1] && weights == [0.5, 0.5, 0.5, 0.5])
+        do {
+            _ = try CircuitFile.parse(head + "  - {from: C, to: C, sign: inhibitory, pattern: opposite}\n", file: "bad.yaml")
+            Issue.record("odd sizes should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 }, "\(error.description)")
         }
     }
 

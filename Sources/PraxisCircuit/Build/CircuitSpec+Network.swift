@@ -37,6 +37,11 @@ extension CircuitSpec {
         switch p.pattern {
         case .dense: return .dense
         case .oneToOne: return .oneToOne
+        case .opposite:
+            let n = sizes[p.source] ?? 0
+            let w: Float
+            if case .constant(let c) = p.weight { w = c } else { w = 1 }
+            return .explicit(pre: Array(0..<n), post: (0..<n).map { ($0 + n / 2) % n }, weights: Array(repeating: w, count: n))
         case .channelwise: return .channelwise(channels: channels)
         case .random(let prob): return .fixedProbability(p: prob)
         case .cosine:

@@ -46,6 +46,13 @@ extension Parser {
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "channelwise needs both populations declared with per_channel")
                 case .oneToOne where src.size != dst.size:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "one-to-one needs equal sizes, got \(src.size) → \(dst.size)")
+                case .cosine, .opposite:
+                    if case .constant = p.weight {} else {
+                        r.fail(m?["weight"] ?? node, "\(f).weight", "a \(p.pattern == .cosine ? "cosine" : "opposite") pathway takes a constant weight")
+                    }
+                    if p.pattern == .opposite && (src.size != dst.size || src.size % 2 != 0) {
+                        r.fail(m?["pattern"] ?? node, "\(f).pattern", "opposite needs equal even sizes, got \(src.size) → \(dst.size)")
+                    }
                 default: break
                 }
             }

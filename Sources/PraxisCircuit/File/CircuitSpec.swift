@@ -47,6 +47,9 @@ public struct Pathway: Sendable, Codable {
         /// All to all (e.g. the diffuse STN projection).
         case dense
         case oneToOne
+        /// Unit i to the unit opposite it on the ring of target units, (i + n/2) mod n, for
+        /// equal even sizes: antagonist pairs (Ia reciprocal inhibition of the opposing pool).
+        case opposite
         /// Channel c to channel c (topographic basal-ganglia loops).
         case channelwise
         /// Each pair with probability p.
