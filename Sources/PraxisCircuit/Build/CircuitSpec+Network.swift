@@ -33,21 +33,26 @@ extension CircuitSpec {
     /// A delay in whole steps, at least one (a step's output acts on the next step).
     public func delaySteps(_ ms: Double) -> Int { max(1, Int((ms / dtMs).rounded())) }
 
+    /// The constant weight of a pathway whose pattern fixes its weights (cosine, opposite);
+    /// the file check refuses drawn weights for them.
+    private func fixedWeight(_ p: Pathway) -> Float {
+        if case .constant(let w) = p.weight { return w }
+        return 1
+    }
+
     private func connectivity(_ p: Pathway, sizes: [String: Int]) -> Connectivity {
         switch p.pattern {
         case .dense: return .dense
         case .oneToOne: return .oneToOne
         case .opposite:
             let n = sizes[p.source] ?? 0
-            let w: Float
-            if case .constant(let c) = p.weight { w = c } else { w = 1 }
-            return .explicit(pre: Array(0..<n), post: (0..<n).map { ($0 + n / 2) % n }, weights: Array(repeating: w, count: n))
+            return .explicit(pre: Array(0..<n), post: (0..<n).map { ($0 + n / 2) % n },
+                             weights: Array(repeating: fixedWeight(p), count: n))
         case .channelwise: return .channelwise(channels: channels)
         case .random(let prob): return .fixedProbability(p: prob)
         case .cosine:
             let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0
-            let amplitude: Float
-            if case .constant(let w) = p.weight { amplitude = w } else { amplitude = 1 }
+            let amplitude = fixedWeight(p)
             var pre: [Int] = [], post: [Int] = [], w: [Float] = []
             for i in 0..<ns {
                 for j in 0..<nt {
