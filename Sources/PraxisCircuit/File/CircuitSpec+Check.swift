@@ -48,7 +48,7 @@ extension Parser {
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "one-to-one needs equal sizes, got \(src.size) → \(dst.size)")
                 case .cosine, .opposite:
                     if case .constant = p.weight {} else {
-                        r.fail(m?["weight"] ?? node, "\(f).weight", "a \(p.pattern == .cosine ? "cosine" : "opposite") pathway takes a constant weight")
+                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine and opposite pathways take a number, not drawn weights")
                     }
                     if p.pattern == .opposite && (src.size != dst.size || src.size % 2 != 0) {
                         r.fail(m?["pattern"] ?? node, "\(f).pattern", "opposite needs equal even sizes, got \(src.size) → \(dst.size)")
