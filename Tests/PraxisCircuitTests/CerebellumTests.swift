@@ -5,7 +5,8 @@ import Testing
 /// Cerebellar error correction on the built default circuit: a reach along +x (target
 /// channel 0) with a constant lateral perturbation. The motor output is the spinal pools'
 /// population vector; the lateral error reaches the inferior olive after a 100 ms feedback
-/// delay, split over the push-pull microzones (the zone pulling along −y gets the +y error).
+/// delay as a signed code over the push-pull microzones (the zone pulling along −y fires
+/// more for a +y error, the zone pulling along +y less).
 @Suite struct CerebellumTests {
     static let directions: [(Float, Float)] = [(1, 0), (0, 1), (-1, 0), (0, -1)]
 
@@ -13,6 +14,9 @@ import Testing
     static func reach(_ c: Circuit, py: Float, delay: inout [Float]) throws -> Float {
         var target = [Float](repeating: 0, count: c.spec.channels); target[0] = 1
         c.drive("PPC", target)
+        // The reach is cued: the cue starts the prefrontal time cells, the mossy fibres'
+        // movement-locked temporal basis.
+        c.presentCue(0)
         let sc = c.population("SC"), io = c.population("IO")
         var sum: Float = 0, n: Float = 0
         for ms in 0..<400 {
@@ -22,20 +26,23 @@ import Testing
             let ey = uy + py
             delay.append(ey)
             let felt = delay.count > 100 ? delay.removeFirst() : 0
-            // IO_k carries the part of the error opposite to zone k's pulling direction.
-            c.drive("IO", (0..<4).map { max(0, -felt * Self.directions[$0].1) })
+            // IO_k carries the error against zone k's pulling direction, signed around the
+            // olive's resting rate (as the Subject drives it).
+            c.drive("IO", (0..<4).map { -felt * Self.directions[$0].1 })
             _ = io
             try c.step()
             if ms >= 100 { sum += ey; n += 1 }
         }
         c.drive("PPC", [Float](repeating: 0, count: c.spec.channels))
+        c.critic.removeCue(0)
         c.drive("IO", [0, 0, 0, 0])
         delay.removeAll()
         try c.run(ms: 300)
         return sum / n
     }
 
-    static func session(cutClimbingFibres: Bool) throws -> (baseline: Float, early: Float, late: Float, washout: [Float]) {
+    /// Five baseline reaches, 80 under perturbation `py`, 20 of washout.
+    static func session(cutClimbingFibres: Bool, py: Float = 0.4) throws -> (baseline: Float, early: Float, late: Float, washout: [Float]) {
         let c = try Circuit(seed: 2)
         if cutClimbingFibres { c.population("IO").gain = 0 }
         var delay: [Float] = []
@@ -44,7 +51,7 @@ import Testing
         var baseline: Float = 0
         for _ in 0..<5 { baseline += try reach(c, py: 0, delay: &delay) / 5 }
         var field: [Float] = []
-        for _ in 0..<80 { field.append(try reach(c, py: 0.4, delay: &delay)) }
+        for _ in 0..<80 { field.append(try reach(c, py: py, delay: &delay)) }
         var washout: [Float] = []
         for _ in 0..<20 { washout.append(try reach(c, py: 0, delay: &delay)) }
         return (baseline, field[0], field.suffix(10).reduce(0, +) / 10, washout)
@@ -66,8 +73,13 @@ import Testing
         let s = try Self.session(cutClimbingFibres: true)
         let early = s.early - s.baseline, late = s.late - s.baseline
         #expect(late > 0.8 * early, "early \(early), late \(late)")
-        // No after-effect: washout reaches scatter around the baseline.
-        let washout = s.washout.reduce(0, +) / Float(s.washout.count)
-        #expect(abs(washout - s.baseline) < 0.15 * early, "washout \(washout), baseline \(s.baseline)")
+        // No after-effect. Without climbing fibres parallel-fibre LTP goes unopposed and the
+        // Purkinje cells drift up whatever the reaches were (as simple spikes rise after an
+        // olivary lesion; Montarolo, Palestini & Strata 1982), so the control is the same
+        // lesioned subject making the same reaches unperturbed.
+        let control = try Self.session(cutClimbingFibres: true, py: 0)
+        let mean = { (w: [Float]) in w.reduce(0, +) / Float(w.count) }
+        #expect(abs(mean(s.washout) - mean(control.washout)) < 0.15 * early,
+                "washout \(mean(s.washout)), unperturbed control \(mean(control.washout))")
     }
 }

@@ -66,7 +66,7 @@ import Testing
         ("M1", "STN"), ("SMA", "STN"),
         ("SNc", "DLS"), ("SNc", "DMS"),
         ("GPi", "VL"), ("SNr", "VA"), ("VL", "M1"), ("VL", "PMd"), ("VA", "PMd"), ("VA", "SMA"),
-        ("M1", "PN"), ("PN", "GC"), ("PN", "DCN"), ("IO", "PC"), ("GC", "PC"), ("PC", "DCN"), ("DCN", "IO"),
+        ("PPC", "PN"), ("PN", "GC"), ("PN", "DCN"), ("IO", "PC"), ("GC", "PC"), ("PC", "DCN"), ("DCN", "IO"),
         ("DCN", "VL"), ("DCN", "RN"), ("RN", "SC"), ("M1", "SC"), ("M1", "RN"),
     ]
 
@@ -77,6 +77,12 @@ import Testing
         for j in circuit.network.projections {
             built.insert("\(regionOf[circuit.network.populations[j.source].name]!)>\(regionOf[circuit.network.populations[j.target].name]!)")
             #expect(j.synapseCount > 0, "\(j.name) has no synapses")
+        }
+        // Climbing fibres act as the teacher of the parallel-fibre synapses they climb.
+        for j in circuit.network.projections {
+            if case .climbingFibre(let rule)? = j.rule {
+                built.insert("\(regionOf[rule.teacher]!)>\(regionOf[circuit.network.populations[j.target].name]!)")
+            }
         }
         // SNc → striatum acts through dopamine receptors on the MSNs.
         for p in circuit.network.populations where !p.receptorsDescription.isEmpty {

@@ -18,12 +18,12 @@ import Testing
         r.map(f).reduce(0, +) / Double(r.count)
     }
 
-    /// The perpendicular error in the direction the Shadmehr field pushes a reach to
-    /// `target` (positive: pushed by the field).
-    static func fieldAligned(_ r: TrialRecord) -> Double {
+    /// The perpendicular error `metric` in the direction the Shadmehr field pushes a reach
+    /// to `target` (positive: pushed by the field).
+    static func fieldAligned(_ r: TrialRecord, metric: String = "max_perpendicular_error_m") -> Double {
         let u = ChannelLayout.direction(r.trial.target, of: 8), n = SIMD2<Double>(-u.y, u.x)
         let push = (n * Perturbation.shadmehrField.apply(u)).sum()
-        return (r.metrics["max_perpendicular_error_m"] ?? 0) * (push > 0 ? 1 : -1)
+        return (r.metrics[metric] ?? 0) * (push > 0 ? 1 : -1)
     }
 
     /// Null reaches: the circuit's motor output brings the hand to the target at a
@@ -50,10 +50,10 @@ import Testing
         """)
         let null = r.prefix(32), field = r.dropFirst(32).filter { !$0.trial.isCatch }
         let catches = r.dropFirst(32).filter { $0.trial.isCatch }
-        let nullAligned = Self.mean(Array(null), Self.fieldAligned), fieldAligned = Self.mean(field, Self.fieldAligned)
+        let nullAligned = Self.mean(Array(null)) { Self.fieldAligned($0) }, fieldAligned = Self.mean(field) { Self.fieldAligned($0) }
         #expect(fieldAligned > 0.005 && fieldAligned > nullAligned + 0.005, "field \(fieldAligned), null \(nullAligned)")
         #expect(!catches.isEmpty)
-        #expect(Self.mean(catches, Self.fieldAligned) < fieldAligned)
+        #expect(Self.mean(catches) { Self.fieldAligned($0) } < fieldAligned)
     }
 
     /// PHENOMENA P4 through the closed loop (the same protocol as paradigms/pavlovian.yaml).

@@ -53,17 +53,31 @@ extension Kernels {
         let h = j.traceA.base, eps = j.traceB.base, dw = j.deltaW.base
         let trace = j.trace
         let ltd = ltdRate * j.plasticityRate * dt, ltp = ltpRate * j.plasticityRate * dt
+        if j.storage == .dense {
+            // Eight posts at a time. The teacher's padding lanes are zero, so only the
+            // potentiation needs masking to keep the padding weights at zero.
+            let stride = j.stride, live = Kernels.liveLanes(j.nPost - (stride - 8))
+            for i in 0..<j.nPre {
+                let ai = pre[i]
+                let window = trace.advance(h, eps, i, input: ai * dt)
+                let potentiation = SIMD8<Float>(repeating: ltp * ai), depression = SIMD8<Float>(repeating: ltd * window)
+                let row = dw + i * stride
+                var k = 0
+                while k < stride - 8 {
+                    row.store8(potentiation - depression * teacher.load8(k), k)
+                    k += 8
+                }
+                row.store8(potentiation * live - depression * teacher.load8(k), k)
+            }
+            return
+        }
         for i in 0..<j.nPre {
             let ai = pre[i]
             let window = trace.advance(h, eps, i, input: ai * dt)
             let (start, count) = j.row(i)
             let potentiation = ltp * ai, depression = ltd * window
-            if j.storage == .dense {
-                for t in 0..<count { dw[start + t] = potentiation - depression * teacher[t] }
-            } else {
-                let cols = j.columns.base
-                for k in start..<start + count { dw[k] = potentiation - depression * teacher[Int(cols[k])] }
-            }
+            let cols = j.columns.base
+            for k in start..<start + count { dw[k] = potentiation - depression * teacher[Int(cols[k])] }
         }
     }
 
@@ -146,5 +160,11 @@ extension Kernels {
                 dw[k] = 0
             }
         }
+    }
+
+    /// 1 in lanes 0..<n of eight, 0 in the rest (the live posts of a dense row's last chunk).
+    @inline(__always)
+    static func liveLanes(_ n: Int) -> SIMD8<Float> {
+        SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7).replacing(with: 0, where: SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8<Float>(repeating: Float(n))).replacing(with: 1, where: SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7) .< SIMD8<Float>(repeating: Float(n)))
     }
 }

@@ -11,22 +11,29 @@ public struct BodyParameters: Sendable, Equatable, Codable {
     /// Delay of the seen movement error to the inferior olive (ms); complex spikes signal
     /// errors ~100 ms after they occur (Kitazawa, Kimura & Yin 1998, Nature 392:494).
     public var errorDelayMs = 100.0
-    /// Horizon (ms) over which the parietal estimate of the hand extrapolates the seen
-    /// position along the felt velocity: PPC tracks the current, not the delayed, state of
-    /// the limb (a forward estimate; Mulliken, Musallam & Andersen 2008, PNAS 105:8170).
-    public var predictionMs = 200.0
-    /// Endpoint force (N) per unit of spinal motor-pool output; pools saturate at 4 units.
-    public var forceGain = 8.0
+    /// Endpoint force (N) per unit of spinal motor-pool output; pools saturate at 8 units.
+    public var forceGain = 6.0
     /// Shortening speed (m/s, at the hand) at which a muscle's force falls to zero. Arm
     /// muscles shorten at up to ~5–10 fibre lengths/s; through the moment arms this is of the
     /// order of 1 m/s at the hand.
-    public var shorteningVelocity = 1.5
+    public var shorteningVelocity = 2.0
+    /// Curvature a (in units of isometric force) of Hill's force–velocity hyperbola; 0.25 is
+    /// typical of mammalian muscle (Hill 1938; Winters & Stark 1985).
+    public var hillCurvature = 0.25
+    /// Hand excursion (m) along a muscle's pulling direction at which its length–tension
+    /// pull has fallen to zero: the spring of the equilibrium-point model.
+    public var muscleRange = 0.15
+    /// Hand excursion (m) against a muscle's pulling direction that adds 1 to the drive of
+    /// its spindle afferents (primary endings code length as well as velocity; Matthews 1972).
+    public var spindleLength = 0.08
     /// Stretch velocity (m/s) at which a spindle afferent's drive is 1 (it saturates at 3).
     public var stretchVelocity = 1.0
     /// Hand-to-target distance (m) at which the parietal difference vector saturates.
     public var reachDistance = 0.10
-    /// Lateral error (m) that adds 1 to an olivary unit's drive (its resting drive is 0.1).
-    public var errorScale = 0.02
+    /// Lateral error (m) that moves an olivary unit's drive by 1 from its spontaneous level:
+    /// complex spikes rise for errors against the microzone's direction and fall below their
+    /// resting rate for errors along it (Soetedjo, Kojima & Fuchs 2008).
+    public var errorScale = 0.03
     /// Interval between trials (ms), during which the circuit sees no target.
     public var interTrialMs = 300.0
     public init() {}

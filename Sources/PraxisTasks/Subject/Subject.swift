@@ -5,25 +5,28 @@ import PraxisEngine
 ///
 /// Each step the task's observation reaches the circuit through the senses, the circuit
 /// advances, and its spinal output moves the task's plant:
-/// - **vision → PPC.** For spatial tasks, PPC holds the cosine-coded difference vector from
-///   the seen hand (the cursor, after the visual delay; the felt hand when vision is
-///   withheld) to the target, saturating at `reachDistance`, extrapolated along the felt
-///   velocity over `predictionMs`. For non-spatial tasks PPC holds the cues' salience per
-///   channel, seen after the visual delay.
-/// - **proprioception → Ia.** Spindle afferent k fires with the stretch velocity of muscle k
-///   (the hand moving against pulling direction k) after the proprioceptive delay; the
-///   circuit routes it to the spinal pools (stretch reflex), S1 and the cerebellum.
-/// - **error → IO.** While the cursor is visible, the seen lateral error (the cursor's
-///   displacement perpendicular to the start–target line) reaches olivary unit k after the
-///   error delay when it points against k: that microzone's climbing fibres teach it to pull
-///   back (Kitazawa et al. 1998).
+/// - **vision → PPC.** For spatial tasks, PPC holds the planned reach vector (the target
+///   relative to the start), cosine-coded per channel and saturating at `reachDistance`,
+///   once the target has been seen (after the visual delay). The plan is not updated from
+///   the seen hand: a cortical position loop closed through 100 ms of visual delay
+///   oscillates, and human reaches are planned, not steered (Bizzi et al. 1984). For
+///   non-spatial tasks PPC holds the cues' salience per channel, seen after the visual delay.
+/// - **proprioception → Ia.** Spindle afferent k fires with the length and stretch velocity
+///   of muscle k (the hand displaced or moving against pulling direction k) after the
+///   proprioceptive delay; the circuit routes it to the spinal pools (stretch reflex), to
+///   the Ia inhibitory interneurons (reciprocal inhibition of the antagonist) and to S1.
+/// - **error → IO.** While the cursor is visible, its deviation from the straight path to
+///   the target (the lateral error during the reach, the overshoot beyond the target)
+///   reaches the olive after the error delay as a signed code around the resting rate:
+///   olivary unit k fires more for errors against direction k and less for errors along it,
+///   so that microzone's climbing fibres teach it to pull back (Kitazawa et al. 1998).
 /// - **reward → critic.** The task's rewards reach the TD critic; each trial presents its
 ///   target as the critic's cue.
 /// - **measures.** Each record adds `dopamine_cue` (peak phasic dopamine, level − tonic,
 ///   in the 500 ms after trial start) and `dopamine_reward` (peak in the 400 ms after the
 ///   first reward; 0 without one).
-/// - **SC → force.** The push-pull spinal pools (+x, +y, −x, −y) drive four muscles whose
-///   forces follow a force–velocity relation (`command(velocity:)`).
+/// - **SC → force.** The push-pull spinal pools (+x, +y, −x, −y) drive four muscles with
+///   length–tension and force–velocity relations (`command(hand:velocity:)`).
 public final class Subject {
     public let circuit: Circuit
     public let body: BodyParameters
@@ -37,8 +40,8 @@ public final class Subject {
     private let dtMs: Double
     /// Preferred direction of each action channel (channel c at c·360°/channels).
     private let channelDirections: [SIMD2<Double>]
-    private var seen: DelayLine<SIMD2<Double>?>
     private var cues: DelayLine<[Float]>
+    private var plan: DelayLine<SIMD2<Double>?>
     private var felt: DelayLine<SIMD2<Double>>
     private var stretch: DelayLine<SIMD2<Double>>
     private var error: DelayLine<SIMD2<Double>>
@@ -55,8 +58,8 @@ public final class Subject {
         dtMs = circuit.spec.dtMs
         channelDirections = (0..<circuit.spec.channels).map { ChannelLayout.direction($0, of: circuit.spec.channels) }
         let steps = { (ms: Double) in Int((ms / circuit.spec.dtMs).rounded()) }
-        seen = DelayLine(steps: steps(body.visualDelayMs), initial: nil)
         cues = DelayLine(steps: steps(body.visualDelayMs), initial: [])
+        plan = DelayLine(steps: steps(body.visualDelayMs), initial: nil)
         felt = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
         stretch = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
         error = DelayLine(steps: steps(body.errorDelayMs), initial: .zero)
@@ -68,7 +71,7 @@ public final class Subject {
         var observation = task.reset(trial)
         let cue = trial.target % circuit.critic.parameters.cues
         circuit.presentCue(cue)
-        seen.reset(to: nil); cues.reset(to: []); felt.reset(to: observation.hand)
+        cues.reset(to: []); plan.reset(to: nil); felt.reset(to: observation.hand)
         stretch.reset(to: .zero); error.reset(to: .zero)
         var reward = 0.0, metrics: [String: Double] = [:]
         var path: [SIMD2<Double>] = keepPath ? [observation.hand] : []
@@ -77,7 +80,7 @@ public final class Subject {
         while true {
             sense(observation)
             try step(&response)
-            let transition = task.step(command(velocity: observation.handVelocity), dt: dt)
+            let transition = task.step(command(hand: observation.hand, velocity: observation.handVelocity), dt: dt)
             if transition.reward != 0 {
                 response.rewardDelivered()
                 circuit.critic.reward(Float(transition.reward))
@@ -103,18 +106,25 @@ public final class Subject {
         if let dopamine { response.observe(dopamine.level(0) - dopamine.tonic) }
     }
 
-    /// The endpoint force of the four muscles for hand velocity `velocity`: muscle k pulls
-    /// along direction k with `forceGain`·SC_k scaled by a linearised Hill force–velocity
-    /// relation, 1 − s/v_max for shortening speed s (the force rises when the muscle is
-    /// lengthened, up to 1.8× isometric; Hill 1938, Katz 1939). Co-contraction therefore
-    /// makes the limb viscous, which is how subjects stabilise an unstable field (Burdet et
-    /// al. 2001, Nature 414:446).
-    func command(velocity: SIMD2<Double>) -> MotorCommand {
+    /// The endpoint force of the four muscles for hand position `hand` and velocity
+    /// `velocity`. Muscle k pulls along direction k with `forceGain`·SC_k scaled by
+    /// - its length–tension relation, 1 − (hand·d_k)/`muscleRange`: a spring whose pull
+    ///   falls as the muscle shortens, so the posture where agonist and antagonist balance is
+    ///   set by the ratio of their activations (the equilibrium-point, or α, model; Polit &
+    ///   Bizzi 1979; Feldman 1986; assumed by Shadmehr & Mussa-Ivaldi 1994), and
+    /// - Hill's force–velocity hyperbola, (1 − s)/(1 + s/a) for shortening at s·v_max
+    ///   (Hill 1938), continued on the lengthening side with the same slope at s = 0 up to
+    ///   1.8× isometric (Katz 1939). Its slope is the limb's undelayed damping, and it grows
+    ///   with co-contraction (Burdet et al. 2001, Nature 414:446).
+    func command(hand: SIMD2<Double>, velocity: SIMD2<Double>) -> MotorCommand {
         var force = SIMD2<Double>.zero
+        let a = body.hillCurvature
         for k in 0..<4 {
-            let shortening = (velocity * Self.directions[k]).sum()
-            let factor = min(1.8, max(0, 1 - shortening / body.shorteningVelocity))
-            force += body.forceGain * Double(sc.output(k)) * factor * Self.directions[k]
+            let d = Self.directions[k]
+            let s = (velocity * d).sum() / body.shorteningVelocity
+            let hill = s >= 0 ? max(0, (1 - s) / (1 + s / a)) : 1.8 - 0.8 / (1 - s * (1 + 1 / a) / 0.8)
+            let length = max(0, 1 - (hand * d).sum() / body.muscleRange)
+            force += body.forceGain * Double(sc.output(k)) * hill * length * d
         }
         return MotorCommand(force: force)
     }
@@ -123,32 +133,35 @@ public final class Subject {
     private func sense(_ observation: Observation) {
         let simulator = circuit.simulator
         let hand = felt.push(observation.hand)
-        let seenCursor = seen.push(observation.cursor)
         let seenCues = cues.push(observation.cues)
+        let seenTarget = plan.push(observation.target)
         let velocity = stretch.push(observation.handVelocity)
         for k in 0..<4 {
-            let drive = max(0, -(velocity * Self.directions[k]).sum()) / body.stretchVelocity
-            simulator.setExternal(ia, unit: k, Float(drive))
+            let d = Self.directions[k]
+            let drive = -(hand * d).sum() / body.spindleLength - (velocity * d).sum() / body.stretchVelocity
+            simulator.setExternal(ia, unit: k, Float(max(0, drive)))
         }
         let channels = circuit.spec.channels
         if let target = observation.target {
-            let difference = target - ((seenCursor ?? hand) + velocity * (body.predictionMs / 1000))
-            let distance = (difference * difference).sum().squareRoot()
-            let strength = min(1, distance / body.reachDistance)
-            let unit = distance > 0 ? difference / distance : .zero
-            for c in 0..<channels {
-                setChannel(ppc, c, Float(strength * max(0, (unit * channelDirections[c]).sum())))
+            if let planned = seenTarget {
+                let distance = (planned * planned).sum().squareRoot()
+                let strength = min(1, distance / body.reachDistance)
+                let unit = distance > 0 ? planned / distance : .zero
+                for c in 0..<channels {
+                    setChannel(ppc, c, Float(strength * max(0, (unit * channelDirections[c]).sum())))
+                }
             }
-            var lateral = SIMD2<Double>.zero
+            var deviation = SIMD2<Double>.zero
             if let cursor = observation.cursor {
+                // The cursor's distance from the straight path to the target: the lateral
+                // error during the reach, the overshoot past the target.
                 let length = (target * target).sum().squareRoot()
                 let u = target / length
-                lateral = cursor - (cursor * u).sum() * u
+                deviation = cursor - min(max((cursor * u).sum(), 0), length) * u
             }
-            let late = error.push(lateral)
+            let late = error.push(deviation)
             for k in 0..<4 {
-                let drive = max(0, -(late * Self.directions[k]).sum()) / body.errorScale
-                simulator.setExternal(io, unit: k, Float(drive))
+                simulator.setExternal(io, unit: k, Float(-(late * Self.directions[k]).sum() / body.errorScale))
             }
         } else {
             for c in 0..<channels { setChannel(ppc, c, c < seenCues.count ? seenCues[c] : 0) }
