@@ -168,13 +168,15 @@ public final class Projection: @unchecked Sendable {
         return (start, syn, pre)
     }
 
-    /// Current weights as (pre, post, weight) triples, in row order.
+    /// Current weights as (pre, post, weight) triples, in row order. A static list stored
+    /// densely (fewer synapses than pairs) reports its non-zero entries.
     public func synapses() -> [(pre: Int, post: Int, weight: Float)] {
         var out: [(Int, Int, Float)] = []
         out.reserveCapacity(synapseCount)
+        let listed = storage == .dense && synapseCount < nPre * nPost
         for i in 0..<nPre {
             let (s, c) = row(i)
-            for t in 0..<c { out.append((i, post(s, t), weights[s + t])) }
+            for t in 0..<c where !listed || weights[s + t] != 0 { out.append((i, post(s, t), weights[s + t])) }
         }
         return out
     }

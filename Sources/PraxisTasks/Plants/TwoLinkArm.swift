@@ -56,6 +56,13 @@ public struct TwoLinkArm: Sendable {
     /// The Jacobian ∂hand/∂q at the current posture.
     public var jacobian: Matrix2 { Self.jacobian(angles, parameters) }
 
+    /// Hand position, hand velocity and Jacobian from one evaluation of the posture's
+    /// sines and cosines (what a task reads every step).
+    public var kinematics: (hand: SIMD2<Double>, velocity: SIMD2<Double>, jacobian: Matrix2) {
+        let pose = Pose(angles), j = Self.jacobian(pose, parameters)
+        return (Self.hand(pose, parameters), j.apply(velocities), j)
+    }
+
     /// Kinetic energy (J): `½ q̇ᵀ M(q) q̇` (the arm moves in the horizontal plane: no gravity).
     public var kineticEnergy: Double { 0.5 * (velocities * Self.inertia(angles, parameters).apply(velocities)).sum() }
 
@@ -65,10 +72,11 @@ public struct TwoLinkArm: Sendable {
                               force: (_ hand: SIMD2<Double>, _ velocity: SIMD2<Double>) -> SIMD2<Double> = { _, _ in .zero }) {
         let p = parameters
         func derivative(_ q: SIMD2<Double>, _ dq: SIMD2<Double>) -> (SIMD2<Double>, SIMD2<Double>) {
-            let j = Self.jacobian(q, p)
-            let f = force(Self.hand(q, p), j.apply(dq))
-            let total = torque + j.transposed.apply(f) - p.viscosity.apply(dq) - Self.coriolis(q, dq, p)
-            return (dq, Self.inertia(q, p).solve(total))
+            let pose = Pose(q)
+            let j = Self.jacobian(pose, p)
+            let f = force(Self.hand(pose, p), j.apply(dq))
+            let total = torque + j.transposed.apply(f) - p.viscosity.apply(dq) - Self.coriolis(pose, dq, p)
+            return (dq, Self.inertia(pose, p).solve(total))
         }
         let q = angles, v = velocities
         let (k1q, k1v) = derivative(q, v)
@@ -81,22 +89,34 @@ public struct TwoLinkArm: Sendable {
 
     // MARK: Kinematics and dynamics
 
-    static func hand(_ q: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> {
-        let a = q.x, b = q.x + q.y
-        return [p.upperLength * cos(a) + p.foreLength * cos(b),
-                p.upperLength * sin(a) + p.foreLength * sin(b)]
+    /// The sines and cosines a posture's kinematics and dynamics need, computed once per
+    /// Runge–Kutta stage (six calls instead of ten).
+    struct Pose {
+        let s1: Double, c1: Double, s12: Double, c12: Double, s2: Double, c2: Double
+        init(_ q: SIMD2<Double>) {
+            s1 = sin(q.x); c1 = cos(q.x); s12 = sin(q.x + q.y); c12 = cos(q.x + q.y); s2 = sin(q.y); c2 = cos(q.y)
+        }
     }
 
-    static func jacobian(_ q: SIMD2<Double>, _ p: Parameters) -> Matrix2 {
-        let s1 = sin(q.x), c1 = cos(q.x), s12 = sin(q.x + q.y), c12 = cos(q.x + q.y)
+    static func hand(_ q: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> { hand(Pose(q), p) }
+
+    static func hand(_ pose: Pose, _ p: Parameters) -> SIMD2<Double> {
+        [p.upperLength * pose.c1 + p.foreLength * pose.c12, p.upperLength * pose.s1 + p.foreLength * pose.s12]
+    }
+
+    static func jacobian(_ q: SIMD2<Double>, _ p: Parameters) -> Matrix2 { jacobian(Pose(q), p) }
+
+    static func jacobian(_ pose: Pose, _ p: Parameters) -> Matrix2 {
         let l1 = p.upperLength, l2 = p.foreLength
-        return Matrix2(-l1 * s1 - l2 * s12, -l2 * s12, l1 * c1 + l2 * c12, l2 * c12)
+        return Matrix2(-l1 * pose.s1 - l2 * pose.s12, -l2 * pose.s12, l1 * pose.c1 + l2 * pose.c12, l2 * pose.c12)
     }
 
     /// Inertia matrix M(q).
-    static func inertia(_ q: SIMD2<Double>, _ p: Parameters) -> Matrix2 {
+    static func inertia(_ q: SIMD2<Double>, _ p: Parameters) -> Matrix2 { inertia(Pose(q), p) }
+
+    static func inertia(_ pose: Pose, _ p: Parameters) -> Matrix2 {
         let l1 = p.upperLength, r1 = p.upperCentre, r2 = p.foreCentre
-        let m1 = p.upperMass, m2 = p.foreMass, c2 = cos(q.y)
+        let m1 = p.upperMass, m2 = p.foreMass, c2 = pose.c2
         let m11 = p.upperInertia + p.foreInertia + m1 * r1 * r1 + m2 * (l1 * l1 + r2 * r2 + 2 * l1 * r2 * c2)
         let m12 = p.foreInertia + m2 * (r2 * r2 + l1 * r2 * c2)
         let m22 = p.foreInertia + m2 * r2 * r2
@@ -104,8 +124,10 @@ public struct TwoLinkArm: Sendable {
     }
 
     /// Coriolis and centripetal torques C(q, q̇)·q̇.
-    static func coriolis(_ q: SIMD2<Double>, _ dq: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> {
-        let h = p.foreMass * p.upperLength * p.foreCentre * sin(q.y)
+    static func coriolis(_ q: SIMD2<Double>, _ dq: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> { coriolis(Pose(q), dq, p) }
+
+    static func coriolis(_ pose: Pose, _ dq: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> {
+        let h = p.foreMass * p.upperLength * p.foreCentre * pose.s2
         return [-h * dq.y * (2 * dq.x + dq.y), h * dq.x * dq.x]
     }
 }

@@ -19,6 +19,8 @@ public struct CenterOutTask: Task {
     /// The hand path of the current trial, relative to the start, one point per step.
     public private(set) var path: [SIMD2<Double>] = []
     private var elapsed = 0.0
+    /// The arm's hand, hand velocity and Jacobian at the end of the last step.
+    private var kinematics: (hand: SIMD2<Double>, velocity: SIMD2<Double>, jacobian: Matrix2)
     /// The trial's cue saliences, built once per trial (no allocation per step).
     private var cues: [Float] = []
 
@@ -26,6 +28,7 @@ public struct CenterOutTask: Task {
                 arm: TwoLinkArm.Parameters = .init()) {
         self.start = start; self.distance = distance; targetCount = targets
         self.arm = TwoLinkArm(parameters: arm, hand: start)
+        kinematics = self.arm.kinematics
     }
 
     /// Target `k` relative to the start (m).
@@ -38,6 +41,7 @@ public struct CenterOutTask: Task {
         self.trial = trial
         cues = ChannelLayout.cue(trial.target, of: targetCount)
         arm = TwoLinkArm(parameters: arm.parameters, hand: start)
+        kinematics = arm.kinematics
         path = [.zero]
         elapsed = 0
         return observation()
@@ -45,12 +49,13 @@ public struct CenterOutTask: Task {
 
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
         let perturbation = trial.effectivePerturbation, goal = start + target(trial.target), origin = start
-        let torque = arm.jacobian.transposed.apply(command.force)
+        let torque = kinematics.jacobian.transposed.apply(command.force)
         arm.step(dt: dt, torque: torque) { perturbation.force(hand: $0, velocity: $1, start: origin, target: goal) }
+        kinematics = arm.kinematics
         elapsed += dt
-        let hand = arm.hand - start
+        let hand = kinematics.hand - start
         path.append(hand)
-        let offset = hand - target(trial.target), speed = arm.handVelocity
+        let offset = hand - target(trial.target), speed = kinematics.velocity
         let arrived = (offset * offset).sum().squareRoot() < ReachMetrics.arrivalRadius
             && (speed * speed).sum().squareRoot() < ReachMetrics.arrivalSpeed && elapsed > 0.1
         let done = arrived || elapsed >= trial.timeout
@@ -65,8 +70,8 @@ public struct CenterOutTask: Task {
     }
 
     private func observation() -> Observation {
-        let hand = arm.hand - start
-        let cursor = trial.feedback == .vector ? trial.effectivePerturbation.cursor(hand: arm.hand, start: start) - start : nil
-        return Observation(cues: cues, hand: hand, handVelocity: arm.handVelocity, cursor: cursor, target: target(trial.target))
+        let hand = kinematics.hand - start
+        let cursor = trial.feedback == .vector ? trial.effectivePerturbation.cursor(hand: kinematics.hand, start: start) - start : nil
+        return Observation(cues: cues, hand: hand, handVelocity: kinematics.velocity, cursor: cursor, target: target(trial.target))
     }
 }
