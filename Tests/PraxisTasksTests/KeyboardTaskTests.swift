@@ -16,26 +16,38 @@ import Testing
         #expect(abs(lever.position + 0.02) < 1e-6)
     }
 
-    /// Pushing along a key's channel presses that key only; a key registers once per press.
-    @Test func keyboardPressesTheKeyPushedAlongItsAxis() {
+    /// A finger on a key's channel presses that key only; a key registers once per press;
+    /// fingers on opposite keys press both (they do not cancel, as an endpoint force would).
+    @Test func keyboardPressesTheKeyOfEachFinger() {
         var k = Keyboard(count: 4, channels: 8)
         #expect((0..<4).map(k.channel) == [0, 2, 4, 6])
         var presses: [Int] = []
-        let push = 5 * ChannelLayout.direction(2, of: 8)
-        for _ in 0..<500 { presses += k.step(force: push, dt: 0.001) }
+        let push = Self.finger(on: 2, force: 5), rest = [Float](repeating: 0, count: 8)
+        for _ in 0..<500 { presses += k.step(fingers: push, dt: 0.001) }
         #expect(presses == [1])
-        for _ in 0..<500 { presses += k.step(force: .zero, dt: 0.001) }
-        for _ in 0..<500 { presses += k.step(force: push, dt: 0.001) }
+        for _ in 0..<500 { presses += k.step(fingers: rest, dt: 0.001) }
+        for _ in 0..<500 { presses += k.step(fingers: push, dt: 0.001) }
         #expect(presses == [1, 1])
+        var both = Self.finger(on: 0, force: 5); both[4] = 5
+        var k2 = Keyboard(count: 4, channels: 8), pressed: [Int] = []
+        for _ in 0..<500 { pressed += k2.step(fingers: both, dt: 0.001) }
+        #expect(pressed == [0, 2])
     }
 
-    /// Runs `task` on `trial` under a force that pushes key `key` from `onset` seconds.
+    /// Finger forces (N) with `force` on channel `channel` only.
+    static func finger(on channel: Int, force: Float, channels: Int = 8) -> [Float] {
+        var f = [Float](repeating: 0, count: channels); f[channel] = force
+        return f
+    }
+
+    /// Runs `task` on `trial` with a finger pushing key `key` from `onset` seconds.
     static func run<T: Task>(_ task: inout T, _ trial: Trial, pushing key: Int, keyboard: Keyboard, onset: Double) -> [String: Double] {
         _ = task.reset(trial)
-        let push = 5 * ChannelLayout.direction(keyboard.channel(key), of: keyboard.channels)
+        let push = finger(on: keyboard.channel(key), force: 5, channels: keyboard.channels)
+        let rest = [Float](repeating: 0, count: keyboard.channels)
         var t = 0.0
         while true {
-            let s = task.step(MotorCommand(force: t >= onset ? push : .zero), dt: 0.001)
+            let s = task.step(MotorCommand(channels: t >= onset ? push : rest), dt: 0.001)
             t += 0.001
             if s.done { return s.info }
         }
@@ -89,19 +101,19 @@ import Testing
         #expect(rt > 0.1 && rt < 1.0, "reaction time \(rt) s")
     }
 
-    /// Types on `task` for one trial, pushing along the marked key's channel whenever a mark
-    /// is up; with `wrongKey`, the first press goes to that key instead. Returns the metrics
+    /// Types on `task` for one trial, pressing the marked key's finger whenever a mark is
+    /// up; with `wrongKey`, the first press goes to that key instead. Returns the metrics
     /// with the trial's summed reward as `rewards`.
     static func type(_ task: inout FingerTappingTask, sequence: Int, wrongKey: Int? = nil) -> [String: Double] {
         var observation = task.reset(Trial(target: sequence, feedback: .binary))
         var wrong = wrongKey, rewards = 0.0
+        let channels = task.keyboard.channels
         while true {
-            var force = SIMD2<Double>.zero
+            var fingers = [Float](repeating: 0, count: channels)
             if let c = observation.cues.firstIndex(of: 1) {
-                let channel = wrong.map { task.keyboard.channel($0) } ?? c
-                force = 5 * ChannelLayout.direction(channel, of: task.keyboard.channels)
+                fingers = finger(on: wrong.map { task.keyboard.channel($0) } ?? c, force: 5, channels: channels)
             }
-            let s = task.step(MotorCommand(force: force), dt: 0.001)
+            let s = task.step(MotorCommand(channels: fingers), dt: 0.001)
             if s.reward > 0 { rewards += s.reward }
             if wrong != nil && task.keyboard.isAnyKeyDown { wrong = nil }
             observation = s.observation

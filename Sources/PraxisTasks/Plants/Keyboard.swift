@@ -1,9 +1,9 @@
-/// A keyboard of `count` keys pressed by the fingers. Key i lies along the direction of
-/// action channel `channel(i)`, so the subject presses it by pushing along that channel's
-/// direction: each key is driven by the positive part of the endpoint force along its axis
-/// (a finger pushes, it cannot pull a key up). A key registers a press when it travels past
-/// `threshold` and must come back above half of it before it can register again (switch
-/// hysteresis). Reaction and movement times therefore come from the circuit's output.
+/// A keyboard of `count` keys, each pressed by its own finger. Key i belongs to action
+/// channel `channel(i)` and is driven by that channel's finger force (the positive part: a
+/// finger pushes, it cannot pull a key up), so two keys can be pressed at once and opposite
+/// keys do not cancel. A key registers a press when it travels past `threshold` and must come
+/// back above half of it before it can register again (switch hysteresis). Reaction and
+/// movement times therefore come from the circuit's output.
 public struct Keyboard: Sendable, Equatable {
     public let channels: Int
     /// Travel (m) at which a key registers.
@@ -15,8 +15,7 @@ public struct Keyboard: Sendable, Equatable {
 
     /// `count` keys spread evenly over `channels` action channels (key i on channel
     /// i·channels/count). Finger and key: 0.3 kg moving mass, a 100 N/m return spring, 5 N·s/m
-    /// damping, registering at 1 cm (the finger's effective mass and the key's spring are
-    /// lumped with the hand's, as the endpoint force drives them).
+    /// damping, registering at 1 cm (the finger's effective mass lumped with the key's).
     public init(count: Int, channels: Int, threshold: Double = 0.01,
                 key: Key = Key(mass: 0.3, spring: 100, damping: 5, stopsAtRest: true)) {
         precondition(count >= 1 && count <= channels, "a keyboard needs 1…\(channels) keys, got \(count)")
@@ -41,12 +40,14 @@ public struct Keyboard: Sendable, Equatable {
         for i in keys.indices { keys[i].reset(); down[i] = false }
     }
 
-    /// Advances every key by `dt` under endpoint force `force` and returns the keys that
-    /// registered a press this step, in key order.
-    public mutating func step(force: SIMD2<Double>, dt: Double) -> [Int] {
+    /// Advances every key by `dt` under the finger forces `fingers` (N, one per action
+    /// channel; channels beyond the array push nothing) and returns the keys that registered
+    /// a press this step, in key order.
+    public mutating func step(fingers: [Float], dt: Double) -> [Int] {
         var pressed: [Int] = []
         for i in keys.indices {
-            keys[i].step(force: max(0, (force * axes[i]).sum()), dt: dt)
+            let c = channelOfKey[i]
+            keys[i].step(force: c < fingers.count ? max(0, Double(fingers[c])) : 0, dt: dt)
             let x = keys[i].position
             if !down[i] && x >= threshold { down[i] = true; pressed.append(i) }
             else if down[i] && x < threshold / 2 { down[i] = false }

@@ -13,6 +13,9 @@ public struct BodyParameters: Sendable, Equatable, Codable {
     public var errorDelayMs = 100.0
     /// Endpoint force (N) per unit of spinal motor-pool output; pools saturate at 8 units.
     public var forceGain = 6.0
+    /// Fingertip force (N) per unit of a digit motor pool's output; a key needs ~1 N to
+    /// travel its 1 cm (fingertip forces in typing are ~1–4 N; Dennerlein et al. 1998).
+    public var fingerForceGain = 4.0
     /// Shortening speed (m/s, at the hand) at which a muscle's force falls to zero. Arm
     /// muscles shorten at up to ~5–10 fibre lengths/s; through the moment arms this is of the
     /// order of 1 m/s at the hand.

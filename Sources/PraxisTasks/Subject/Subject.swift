@@ -26,7 +26,8 @@ import PraxisEngine
 ///   in the 500 ms after trial start) and `dopamine_reward` (peak in the 400 ms after the
 ///   first reward; 0 without one).
 /// - **SC → force.** The push-pull spinal pools (+x, +y, −x, −y) drive four muscles with
-///   length–tension and force–velocity relations (`command(hand:velocity:)`).
+///   length–tension and force–velocity relations (`command(hand:velocity:)`); the digit
+///   pools (SC_F, one per channel) press the keys of a keyboard with `fingerForceGain`.
 public final class Subject {
     public let circuit: Circuit
     public let body: BodyParameters
@@ -35,7 +36,9 @@ public final class Subject {
     /// Trials performed so far.
     public private(set) var trialsDone = 0
 
-    private let ppc: Population, ia: Population, io: Population, sc: Population
+    private let ppc: Population, ia: Population, io: Population, sc: Population, digits: Population
+    /// Finger force per action channel, refilled in place every step.
+    private var fingers: [Float]
     private let dopamine: Modulator?
     private let dtMs: Double
     /// Preferred direction of each action channel (channel c at c·360°/channels).
@@ -54,6 +57,8 @@ public final class Subject {
         self.body = body
         ppc = circuit.population("PPC"); ia = circuit.population("Ia")
         io = circuit.population("IO"); sc = circuit.population("SC")
+        digits = circuit.population("SC_F")
+        fingers = Array(repeating: 0, count: circuit.spec.channels)
         dopamine = circuit.network.modulators.first { $0.kind == .dopamine }
         dtMs = circuit.spec.dtMs
         channelDirections = (0..<circuit.spec.channels).map { ChannelLayout.direction($0, of: circuit.spec.channels) }
@@ -126,7 +131,9 @@ public final class Subject {
             let length = max(0, 1 - (hand * d).sum() / body.muscleRange)
             force += body.forceGain * Double(sc.output(k)) * hill * length * d
         }
-        return MotorCommand(force: force)
+        let per = digits.size / fingers.count
+        for c in fingers.indices { fingers[c] = Float(body.fingerForceGain) * digits.output(c * per) }
+        return MotorCommand(force: force, channels: fingers)
     }
 
     /// Drives the sensory populations from `observation` (after the senses' delays).

@@ -58,7 +58,7 @@ public struct FingerTappingTask: Task {
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
         elapsed += dt
         var reward = 0.0
-        for key in keyboard.step(force: command.force, dt: dt) {
+        for key in keyboard.step(fingers: command.channels, dt: dt) {
             taps += 1
             if key == sequence[position] {
                 if let last = lastCorrectTap { intervalSum += elapsed - last; intervals += 1 }

@@ -51,7 +51,7 @@ public struct SelectionTask: Task {
     }
 
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
-        let pressed = keyboard.step(force: command.force, dt: dt)
+        let pressed = keyboard.step(fingers: command.channels, dt: dt)
         elapsed += dt
         let (a, b) = Self.pairs[trial.target]
         let keyA = Self.stimulusChannels[a], keyB = Self.stimulusChannels[b]

@@ -33,7 +33,7 @@ public struct SerialReactionTask: Task {
     }
 
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
-        let pressed = keyboard.step(force: command.force, dt: dt)
+        let pressed = keyboard.step(fingers: command.channels, dt: dt)
         elapsed += dt
         let hit = pressed.contains(trial.target)
         if !hit && !pressed.isEmpty { wrong = true }

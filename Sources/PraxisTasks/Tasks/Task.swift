@@ -74,7 +74,7 @@ public struct Observation: Sendable, Equatable {
 public struct MotorCommand: Sendable, Equatable {
     /// Endpoint force the muscles produce (N), for reaching plants.
     public var force: SIMD2<Double>
-    /// Per-channel motor drive (keys, lever), for discrete plants.
+    /// Finger force (N) per action channel, for keyboards.
     public var channels: [Float]
     public init(force: SIMD2<Double> = .zero, channels: [Float] = []) { self.force = force; self.channels = channels }
 }
