@@ -139,11 +139,18 @@ public final class Critic: @unchecked Sendable {
         // Only cues whose traces are still alive are updated: a cue's features stop when it
         // is removed, and its trace (≤ 1) then falls below 1e-6 within 14 time constants
         // (e^{−14} ≈ 8·10⁻⁷).
-        for c in 0..<parameters.cues {
-            if onset[c] != nil { lastActive[c] = t } else if t - lastActive[c] > quietSteps { continue }
-            for k in c * bins..<(c + 1) * bins {
-                trace[k] = trace[k] * traceDecay + (1 - traceDecay) * features[k]
-                if trace[k] > 1e-6 { weights[k] += alpha * d * trace[k] } else { trace[k] = 0 }
+        let decay = traceDecay, learning = alpha * d
+        trace.withUnsafeMutableBufferPointer { e in
+            weights.withUnsafeMutableBufferPointer { w in
+                features.withUnsafeBufferPointer { x in
+                    for c in 0..<parameters.cues {
+                        if onset[c] != nil { lastActive[c] = t } else if t - lastActive[c] > quietSteps { continue }
+                        for k in c * bins..<(c + 1) * bins {
+                            let ek = e[k] * decay + (1 - decay) * x[k]
+                            if ek > 1e-6 { e[k] = ek; w[k] += learning * ek } else { e[k] = 0 }
+                        }
+                    }
+                }
             }
         }
         previousValue = v

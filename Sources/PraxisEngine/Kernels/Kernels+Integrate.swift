@@ -55,15 +55,22 @@ enum Kernels {
         if beta > 0 {
             for j in lo..<hi { inh[j] += beta * a[j] }
         }
-        var check: Float = 0
-        for j in lo..<hi {
-            let drive = exc[j] - inh[j] + bias
-            var xn = drive + (x[j] - drive) * decay
-            xn = abs(xn) < silentOutput ? 0 : xn
-            x[j] = xn
-            check += xn
-            exc[j] = 0; inh[j] = 0
+        // Eight units at a time (work-item ranges are multiples of eight); the check sum
+        // is only tested for finiteness, so its lanes may add in any order.
+        let biasV = SIMD8<Float>(repeating: bias), decayV = SIMD8<Float>(repeating: decay)
+        let silent = SIMD8<Float>(repeating: silentOutput), zero = SIMD8<Float>()
+        var check8 = zero
+        var j = lo
+        while j < hi {
+            let drive = exc.load8(j) - inh.load8(j) + biasV
+            let xn = drive + (x.load8(j) - drive) * decayV
+            let settled = xn.replacing(with: 0, where: (xn .< silent) .& (xn .> -silent))
+            x.store8(settled, j)
+            check8 += settled
+            exc.store8(zero, j); inh.store8(zero, j)
+            j += 8
         }
+        let check = check8.sum()
         let top = min(hi, p.size)
         if c.noiseScale > 0 || c.signalNoiseScale > 0 {
             let additive = c.noiseScale, relative = c.signalNoiseScale
