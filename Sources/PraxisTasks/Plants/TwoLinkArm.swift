@@ -56,9 +56,12 @@ public struct TwoLinkArm: Sendable {
     /// The Jacobian ∂hand/∂q at the current posture.
     public var jacobian: Matrix2 { Self.jacobian(angles, parameters) }
 
-    /// Hand position, hand velocity and Jacobian from one evaluation of the posture's
-    /// sines and cosines (what a task reads every step).
-    public var kinematics: (hand: SIMD2<Double>, velocity: SIMD2<Double>, jacobian: Matrix2) {
+    /// Hand position (m), hand velocity (m/s) and the Jacobian at one posture.
+    public typealias Kinematics = (hand: SIMD2<Double>, velocity: SIMD2<Double>, jacobian: Matrix2)
+
+    /// The kinematics from one evaluation of the posture's sines and cosines (what a task
+    /// reads every step).
+    public var kinematics: Kinematics {
         let pose = Pose(angles), j = Self.jacobian(pose, parameters)
         return (Self.hand(pose, parameters), j.apply(velocities), j)
     }

@@ -20,7 +20,7 @@ public struct CenterOutTask: Task {
     public private(set) var path: [SIMD2<Double>] = []
     private var elapsed = 0.0
     /// The arm's hand, hand velocity and Jacobian at the end of the last step.
-    private var kinematics: (hand: SIMD2<Double>, velocity: SIMD2<Double>, jacobian: Matrix2)
+    private var kinematics: TwoLinkArm.Kinematics
     /// The trial's cue saliences, built once per trial (no allocation per step).
     private var cues: [Float] = []
 
