@@ -54,3 +54,31 @@ import Testing
         #expect(Self.mean(catches.suffix(20), peak) <= -0.5 * Self.mean(field.prefix(8), peak))
     }
 }
+
+/// Visuomotor rotation through the closed loop (Krakauer et al. 2000, J Neurosci 20:8916):
+/// with the cursor turned 30° counter-clockwise the hand learns to aim 30° clockwise, so the
+/// cursor lands on the target again, and the first reaches after the rotation is removed err
+/// the learned way, then recover.
+@Suite struct RotationAdaptationTests {
+    @Test func rotationIsCompensatedWithAfterEffect() throws {
+        let r = try SubjectTests.run("""
+        protocol:
+          - session: a
+            blocks:
+              - {task: center-out, trials: 48}
+              - {task: center-out, trials: 160, perturbation: {rotation: 30}}
+              - {task: center-out, trials: 48}
+        """)
+        // Full compensation puts the hand's path 10 cm · sin 30° = 5 cm clockwise of the line.
+        let full = -0.10 * sin(Double.pi / 6)
+        let perp = { (t: TrialRecord) in t.metrics["max_perpendicular_error_m"]! }
+        let adapted = Array(r[48..<208].suffix(40)), washout = Array(r.suffix(48))
+        let compensation = SubjectTests.mean(adapted, perp) / full
+        #expect(compensation >= 0.6, "compensation \(compensation)")
+        #expect(SubjectTests.mean(adapted) { $0.metrics["arrived"]! } >= 0.6)
+        let first = SubjectTests.mean(Array(washout.prefix(8)), perp) / full
+        let last = SubjectTests.mean(Array(washout.suffix(16)), perp) / full
+        #expect(first >= 0.3, "after-effect \(first) of full compensation")
+        #expect(abs(last) < 0.5 * first, "after-effect \(first) → \(last)")
+    }
+}

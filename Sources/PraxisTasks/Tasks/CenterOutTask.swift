@@ -1,8 +1,9 @@
 /// Centre-out reaching with the two-link arm (Shadmehr & Mussa-Ivaldi 1994): eight targets
 /// 10 cm from a start position in front of the body; channel k is the target at
 /// k·45° counter-clockwise from the +x axis. A trial starts with the hand at rest at the start
-/// and the target shown, and ends when the hand stops within 1 cm of the target or at the
-/// timeout. The motor command is an endpoint force, turned into joint torques through Jᵀ.
+/// and the target shown, and ends when the hand stops with the cursor within 1 cm of the
+/// target, or at the timeout. The motor command is an endpoint force, turned into joint
+/// torques through Jᵀ.
 ///
 /// Metrics (`docs/paradigms.md`): lateral error at peak speed, maximum perpendicular error,
 /// movement time, peak speed, endpoint error (see `ReachMetrics`).
@@ -55,7 +56,9 @@ public struct CenterOutTask: Task {
         elapsed += dt
         let hand = kinematics.hand - start
         path.append(hand)
-        let offset = hand - target(trial.target), speed = kinematics.velocity
+        // The goal is reached in the space the subject is asked to act in: the cursor's (under
+        // a rotation the hand ends off the target while the cursor is on it).
+        let offset = perturbation.cursor(hand: kinematics.hand, start: start) - goal, speed = kinematics.velocity
         let arrived = (offset * offset).sum().squareRoot() < ReachMetrics.arrivalRadius
             && (speed * speed).sum().squareRoot() < ReachMetrics.arrivalSpeed && elapsed > 0.1
         let done = arrived || elapsed >= trial.timeout
