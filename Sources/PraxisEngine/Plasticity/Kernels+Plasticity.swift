@@ -153,6 +153,15 @@ extension Kernels {
         if case .none = j.learning { return }
         let lo = j.minWeight, hi = j.maxWeight
         let w = j.weights.base, dw = j.deltaW.base
+        if j.storage == .dense && lo <= 0 && hi >= 0 {
+            // One flat pass over the padded matrix: padding weights and their Δw are zero,
+            // and a zero clamps to itself when the bounds straddle it.
+            for k in 0..<j.nPre * j.stride {
+                w[k] = min(hi, max(lo, w[k] + dw[k]))
+                dw[k] = 0
+            }
+            return
+        }
         for i in 0..<j.nPre {
             let (start, count) = j.row(i)
             for k in start..<start + count {
