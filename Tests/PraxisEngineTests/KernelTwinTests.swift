@@ -87,8 +87,19 @@ import Testing
         }
     }
 
-    /// Dense (SIMD axpy) and CSR scatter against a naive double loop over the synapse list.
-    @Test(arguments: [Connectivity.dense, .fixedProbability(p: 0.3), .channelwise(channels: 3)])
+    /// Four synapses from each of 12 units onto 15 (48 of 180 pairs), no weight zero.
+    static let quarterList: Connectivity = {
+        let pre: [Int] = (0..<48).map { $0 / 4 }
+        let post: [Int] = (0..<48).map { ($0 * 7) % 15 }
+        let weights: [Float] = (0..<48).map { Float($0 % 5) * 0.3 - 0.5 }
+        return .explicit(pre: pre, post: post, weights: weights)
+    }()
+
+    /// Dense (SIMD axpy) and CSR scatter against a naive double loop over the synapse list;
+    /// the first explicit list covers a quarter of the pairs and is stored dense, the second
+    /// stays CSR.
+    @Test(arguments: [Connectivity.dense, .fixedProbability(p: 0.3), .channelwise(channels: 3),
+                      quarterList, .explicit(pre: [3, 1, 3], post: [7, 2, 0], weights: [0.5, 0.25, 2])])
     func transmitKernelTwin(_ connectivity: Connectivity) throws {
         let spec = NetworkSpec(
             dt: 1e-3,
@@ -98,6 +109,12 @@ import Testing
                                          weight: .uniform(low: -1, high: 1), scale: 0.7, delaySteps: 2)])
         let net = try Network(spec: spec, seed: 3)
         let a = net.populations[0], b = net.populations[1], j = net.projections[0]
+        if case .explicit(let pre, let post, let w) = connectivity {
+            #expect(j.storage == (pre.count * 4 >= 12 * 15 ? .dense : .csr))
+            // The listed synapses, and only they (a listed zero weight reads as absent).
+            let listed = Set(pre.indices.filter { w[$0] != 0 }.map { [pre[$0], post[$0]] })
+            #expect(Set(j.synapses().map { [$0.pre, $0.post] }) == listed)
+        }
         var rng = RandomStream(seed: 2, stream: StreamID(.user, 0))
         for i in 0..<12 { a.output[i] = i % 4 == 0 ? 0 : rng.uniform() }
         Kernels.transmit(j, source: a, target: b, step: 5)

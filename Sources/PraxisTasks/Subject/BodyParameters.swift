@@ -31,7 +31,7 @@ public struct BodyParameters: Sendable, Equatable, Codable {
     public var spindleLength = 0.08
     /// Stretch velocity (m/s) at which a spindle afferent's drive is 1 (it saturates at 3).
     public var stretchVelocity = 1.0
-    /// Hand-to-target distance (m) at which the parietal difference vector saturates.
+    /// Reach distance (m) at which the parietal plan's strength saturates.
     public var reachDistance = 0.10
     /// Lateral error (m) that moves an olivary unit's drive by 1 from its spontaneous level:
     /// complex spikes rise for errors against the microzone's direction and fall below their

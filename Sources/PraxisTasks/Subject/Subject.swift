@@ -39,6 +39,8 @@ public final class Subject {
     private let ppc: Population, ia: Population, io: Population, sc: Population, digits: Population
     /// Finger force per action channel, refilled in place every step.
     private var fingers: [Float]
+    /// Units of the digit pools per action channel.
+    private let digitsPerChannel: Int
     private let dopamine: Modulator?
     private let dtMs: Double
     /// Preferred direction of each action channel (channel c at c·360°/channels).
@@ -59,6 +61,7 @@ public final class Subject {
         io = circuit.population("IO"); sc = circuit.population("SC")
         digits = circuit.population("SC_F")
         fingers = Array(repeating: 0, count: circuit.spec.channels)
+        digitsPerChannel = digits.size / circuit.spec.channels
         dopamine = circuit.network.modulators.first { $0.kind == .dopamine }
         dtMs = circuit.spec.dtMs
         channelDirections = (0..<circuit.spec.channels).map { ChannelLayout.direction($0, of: circuit.spec.channels) }
@@ -131,8 +134,8 @@ public final class Subject {
             let length = max(0, 1 - (hand * d).sum() / body.muscleRange)
             force += body.forceGain * Double(sc.output(k)) * hill * length * d
         }
-        let per = digits.size / fingers.count
-        for c in fingers.indices { fingers[c] = Float(body.fingerForceGain) * digits.output(c * per) }
+        let gain = Float(body.fingerForceGain)
+        for c in fingers.indices { fingers[c] = gain * digits.output(c * digitsPerChannel) }
         return MotorCommand(force: force, channels: fingers)
     }
 
