@@ -54,7 +54,7 @@ import Testing
         for _ in 0..<80 { field.append(try reach(c, py: py, delay: &delay)) }
         var washout: [Float] = []
         for _ in 0..<20 { washout.append(try reach(c, py: 0, delay: &delay)) }
-        return (baseline, field[0], field.suffix(10).reduce(0, +) / 10, washout)
+        return (baseline, field.prefix(3).reduce(0, +) / 3, field.suffix(10).reduce(0, +) / 10, washout)
     }
 
     @Test func perturbationIsLearnedWithAfterEffect() throws {

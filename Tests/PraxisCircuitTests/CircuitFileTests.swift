@@ -61,6 +61,23 @@ import Testing
         }
     }
 
+    /// `cross-channel` joins every pair of units in different channels and no pair within one.
+    @Test func crossChannelPatternSkipsOwnChannel() throws {
+        let head = "name: t\ndt_ms: 1\nchannels: 3\nregions:\n  - region: SMA\n    populations: [{name: A, model: rate, per_channel: 1}, {name: B, model: rate, per_channel: 2}, {name: C, model: rate, units: 3}]\npathways:\n"
+        let spec = try CircuitFile.parse(head + "  - {from: A, to: B, sign: excitatory, pattern: cross-channel, weight: 0.5}\n", file: "ok.yaml")
+        guard case .explicit(let pre, let post, let weights)? = spec.network().projections.first?.connectivity else {
+            Issue.record("cross-channel should build explicit connectivity"); return
+        }
+        #expect(pre.count == 3 * 4 && weights.allSatisfy { $0 == 0.5 })
+        #expect(zip(pre, post).allSatisfy { $0 != $1 / 2 }, "\(Array(zip(pre, post)))")
+        do {
+            _ = try CircuitFile.parse(head + "  - {from: C, to: A, sign: inhibitory, pattern: cross-channel}\n", file: "bad.yaml")
+            Issue.record("a population without channels should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 }, "\(error.description)")
+        }
+    }
+
     @Test func jsonRoundTripKeepsEveryPathway() throws {
         let spec = CircuitFile.defaultCircuit()
         let data = try CircuitSpec.jsonEncoder().encode(spec)

@@ -3,6 +3,30 @@ import Testing
 @testable import PraxisEngine
 
 @Suite struct NetworkTests {
+    /// Random numbers are addressed by name, not by position: declaring another population
+    /// and projection ahead of them leaves a projection's synapses and weights and a
+    /// population's noise as they were.
+    @Test func streamsFollowNamesNotPositions() throws {
+        let noisy = NeuronModel.rate(RateParameters(noiseSD: 0.5))
+        let p = ProjectionSpec(name: "p", source: "a", target: "b", connectivity: .fixedProbability(p: 0.2),
+                               weight: .uniform(low: 0, high: 1))
+        let first = NetworkSpec(dt: 1e-3, populations: [PopulationSpec(name: "a", size: 50, model: noisy),
+                                                         PopulationSpec(name: "b", size: 40, model: noisy)],
+                                projections: [p])
+        let second = NetworkSpec(dt: 1e-3, populations: [PopulationSpec(name: "x", size: 30, model: noisy),
+                                                          PopulationSpec(name: "a", size: 50, model: noisy),
+                                                          PopulationSpec(name: "b", size: 40, model: noisy)],
+                                 projections: [ProjectionSpec(name: "q", source: "x", target: "b", connectivity: .fixedProbability(p: 0.2),
+                                                              weight: .uniform(low: 0, high: 1)), p])
+        let one = Simulator(network: try Network(spec: first, seed: 5)), two = Simulator(network: try Network(spec: second, seed: 5))
+        let synapses = { (s: Simulator) in s.network.projection("p")!.synapses().map { [Float($0.pre), Float($0.post), $0.weight] } }
+        #expect(synapses(one) == synapses(two))
+        try one.run(steps: 50); try two.run(steps: 50)
+        let a1 = one.network.populations[0], a2 = two.network.populations[1]
+        #expect((0..<50).map { a1.output($0) } == (0..<50).map { a2.output($0) })
+        #expect(StreamID.indices(named: ["a", "b", "a"]).count == Set(StreamID.indices(named: ["a", "b", "a"])).count)
+    }
+
     @Test func connectivityPatterns() throws {
         let rate = NeuronModel.rate(RateParameters())
         let spec = NetworkSpec(

@@ -200,6 +200,41 @@ import Testing
         #expect(abs(ratio - Float(Libm.exp(-0.5 * 0.6))) < 0.03, "first/last \(ratio)")
     }
 
+    /// Two sources onto two targets that take turns (200 ms each): `cue` is on only with
+    /// target 0, `context` is on throughout. Returns [cue→0, cue→1, context→0, context→1].
+    func contingency(meanS: Float?) throws -> [Float] {
+        let fast = NeuronModel.rate(RateParameters(tauS: 0.0005, transfer: .linear()))
+        let rule = HebbianRule(learningRate: 0.5, meanS: meanS, maxWeight: 10)
+        let spec = NetworkSpec(
+            dt: 1e-3,
+            populations: [PopulationSpec(name: "sources", size: 2, model: fast), PopulationSpec(name: "targets", size: 2, model: fast)],
+            projections: [ProjectionSpec(name: "w", source: "sources", target: "targets", connectivity: .dense,
+                                         weight: .constant(0), scale: 0, plasticity: .hebbian(rule))])
+        let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        let sources = sim.network.populations[0], targets = sim.network.populations[1]
+        for _ in 0..<100 {
+            for k in 0..<2 {
+                sim.setExternal(sources, [k == 0 ? 1 : 0, 1])
+                sim.setExternal(targets, (0..<2).map { $0 == k ? 1 : 0 })
+                try sim.run(steps: 200)
+            }
+        }
+        return sim.network.projections[0].weightValues
+    }
+
+    /// The covariance form learns contingency, not co-occurrence: the cue that predicts
+    /// target 0 gains weight onto it and none onto target 1, while the context that is on
+    /// whatever happens gains (almost) nothing; the plain rule gives the context as much as
+    /// the cue (Rescorla & Wagner 1972).
+    @Test func covarianceHebbianLearnsContingency() throws {
+        let cov = try contingency(meanS: 2)
+        #expect(cov[0] > 5, "cue → its target \(cov[0])")
+        // The context keeps what it gained while the running mean, starting at 0, caught up.
+        #expect(cov[1] < 1e-3 && cov[2] < 0.15 * cov[0] && cov[3] < 0.15 * cov[0], "\(cov)")
+        let plain = try contingency(meanS: nil)
+        #expect(plain[2] > 0.9 * plain[0] && plain[3] > 0.9 * plain[0], "\(plain)")
+    }
+
     /// Bounds clamp every update.
     @Test func weightBoundsHold() throws {
         let w = try threeFactorChange(delay: 0.5, sign: 1, transient: 5, rate: 10_000)

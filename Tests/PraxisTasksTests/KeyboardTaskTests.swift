@@ -64,6 +64,26 @@ import Testing
         #expect(wrong["correct"] == 0 && wrong["error"] == 1 && wrong["rt_s"] == task.timeout)
     }
 
+    /// The SRTT stimulus goes off at the correct press; the trial ends once the key is back
+    /// up, and the held key is felt as touch on its channel meanwhile.
+    @Test func serialReactionTrialEndsWhenTheKeyIsReleased() {
+        var task = SerialReactionTask()
+        _ = task.reset(Trial(target: 1))
+        let channel = task.keyboard.channel(1)
+        let push = Self.finger(on: channel, force: 5), rest = [Float](repeating: 0, count: 8)
+        var t = 0.0, pressedAt: Double?, info: [String: Double] = [:]
+        while true {
+            let s = task.step(MotorCommand(channels: pressedAt == nil || t < pressedAt! + 0.05 ? push : rest), dt: 0.001)
+            t += 0.001
+            if pressedAt == nil && s.reward > 0 {
+                pressedAt = t
+                #expect(s.observation.cues[channel] == 0 && s.observation.touch[channel] == 1 && !s.done)
+            }
+            if s.done { info = s.info; #expect(s.observation.touch.allSatisfy { $0 == 0 }); break }
+        }
+        #expect(abs(info["rt_s"]! - pressedAt!) < 1e-9 && t > pressedAt! + 0.05 && t < pressedAt! + task.releaseTimeout)
+    }
+
     /// Probabilistic selection scoring (Frank et al. 2004): pair 0 is AB; choosing A scores
     /// `chose_better`, and in a novel pair with A (AC) choosing A scores `choose_a`, with
     /// B (BD) avoiding B scores `avoid_b`; a rewarded draw pays only with feedback.

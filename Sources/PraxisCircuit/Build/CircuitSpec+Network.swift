@@ -49,6 +49,13 @@ extension CircuitSpec {
             return .explicit(pre: Array(0..<n), post: (0..<n).map { ($0 + n / 2) % n },
                              weights: Array(repeating: fixedWeight(p), count: n))
         case .channelwise: return .channelwise(channels: channels)
+        case .crossChannel:
+            let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0
+            var pre: [Int] = [], post: [Int] = []
+            for i in 0..<ns {
+                for j in 0..<nt where i * channels / ns != j * channels / nt { pre.append(i); post.append(j) }
+            }
+            return .explicit(pre: pre, post: post, weights: Array(repeating: fixedWeight(p), count: pre.count))
         case .random(let prob): return .fixedProbability(p: prob)
         case .cosine:
             let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0

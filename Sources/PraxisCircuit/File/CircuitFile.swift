@@ -222,9 +222,9 @@ enum Parser {
                 if let pn = pm["random"], let p = r.number(pn, "\(f).pattern.random") {
                     if !(p > 0 && p <= 1) { r.fail(pn, "\(f).pattern.random", "probability must be in (0, 1], got \(p)") }
                     pattern = .random(p: p)
-                } else { r.fail(n, "\(f).pattern", "expected dense, diffuse, one-to-one, opposite, channelwise, cosine or {random: p}") }
+                } else { r.fail(n, "\(f).pattern", "expected dense, diffuse, one-to-one, opposite, channelwise, cross-channel, cosine or {random: p}") }
             } else if let v = r.choice(n, "\(f).pattern", ["dense": Pathway.Pattern.dense, "diffuse": .dense, "one-to-one": .oneToOne, "opposite": .opposite,
-                                                            "channelwise": .channelwise, "cosine": .cosine]) {
+                                                            "channelwise": .channelwise, "cross-channel": .crossChannel, "cosine": .cosine]) {
                 pattern = v
             }
         }
@@ -290,12 +290,15 @@ enum Parser {
             r.set(&x.maxWeight, m, "max", g)
             return .climbingFibre(x)
         case "hebbian":
-            guard let m = r.mapping(body, g, allowed: ["rate", "budget", "modulator", "forget_per_s", "min", "max"], required: ["rate"]),
+            guard let m = r.mapping(body, g, allowed: ["rate", "budget", "modulator", "forget_per_s", "mean_ms", "min", "max"], required: ["rate"]),
                   let rate = m["rate"].flatMap({ r.number($0, "\(g).rate") }) else { return nil }
             var x = HebbianRule(learningRate: Float(rate))
             r.set(&x.budget, m, "budget", g)
             if let n = m["modulator"], let v = r.string(n, "\(g).modulator") { x.modulator = v }
             r.set(&x.forgettingPerS, m, "forget_per_s", g)
+            if let n = m["mean_ms"], let v = r.number(n, "\(g).mean_ms") {
+                if v > 0 { x.meanS = Float(v / 1000) } else { r.fail(n, "\(g).mean_ms", "must be > 0 ms, got \(v)") }
+            }
             r.set(&x.minWeight, m, "min", g)
             r.set(&x.maxWeight, m, "max", g)
             return .hebbian(x)

@@ -44,11 +44,13 @@ extension Parser {
                 switch p.pattern {
                 case .channelwise where src.perChannel == nil || dst.perChannel == nil:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "channelwise needs both populations declared with per_channel")
+                case .crossChannel where src.perChannel == nil || dst.perChannel == nil:
+                    r.fail(m?["pattern"] ?? node, "\(f).pattern", "cross-channel needs both populations declared with per_channel")
                 case .oneToOne where src.size != dst.size:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "one-to-one needs equal sizes, got \(src.size) → \(dst.size)")
-                case .cosine, .opposite:
+                case .cosine, .opposite, .crossChannel:
                     if case .constant = p.weight {} else {
-                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine and opposite pathways take a number, not drawn weights")
+                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine, opposite and cross-channel pathways take a number, not drawn weights")
                     }
                     if p.pattern == .opposite && (src.size != dst.size || src.size % 2 != 0) {
                         r.fail(m?["pattern"] ?? node, "\(f).pattern", "opposite needs equal even sizes, got \(src.size) → \(dst.size)")

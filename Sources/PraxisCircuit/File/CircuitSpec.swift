@@ -52,6 +52,9 @@ public struct Pathway: Sendable, Codable {
         case opposite
         /// Channel c to channel c (topographic basal-ganglia loops).
         case channelwise
+        /// Channel c to every other channel, never to itself: associations between different
+        /// actions (learned transitions of a sequence).
+        case crossChannel
         /// Each pair with probability p.
         case random(p: Double)
         /// Units carry evenly spaced preferred directions; w_ij = w · max(0, cos(θ_i − θ_j)).

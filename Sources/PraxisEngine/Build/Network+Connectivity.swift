@@ -1,10 +1,10 @@
 extension Network {
-    /// Draws a projection's synapses and weights from its own streams, so adding or removing
-    /// another projection never changes this one.
-    static func buildProjection(_ spec: ProjectionSpec, index: Int, source: Population,
+    /// Draws a projection's synapses and weights from its own streams (`stream`, derived from
+    /// its name), so adding or removing another projection never changes this one.
+    static func buildProjection(_ spec: ProjectionSpec, index: Int, stream: Int, source: Population,
                                 target: Population, seed: UInt64, dt: Double, arena: Arena) -> Projection {
-        var conn = RandomStream(seed: seed, stream: StreamID(.connectivity, index))
-        var wrng = RandomStream(seed: seed, stream: StreamID(.weights, index))
+        var conn = RandomStream(seed: seed, stream: StreamID(.connectivity, stream))
+        var wrng = RandomStream(seed: seed, stream: StreamID(.weights, stream))
         let nPre = source.size, nPost = target.size
         let empty = arena.buffer(count: 0, value: Int32(0))
         func make(_ w: Buffer<Float>, _ rows: Buffer<Int32>, _ cols: Buffer<Int32>,

@@ -26,8 +26,10 @@ public final class Network: @unchecked Sendable {
 
         let arena = Arena()
         self.arena = arena
+        let populationStreams = StreamID.indices(named: spec.populations.map(\.name))
+        let projectionStreams = StreamID.indices(named: spec.projections.map(\.name))
         populations = spec.populations.enumerated().map { i, p in
-            Population(spec: p, index: i, dt: spec.dt, longestDelay: maxDelay[i], seed: seed,
+            Population(spec: p, index: i, stream: populationStreams[i], dt: spec.dt, longestDelay: maxDelay[i], seed: seed,
                        receptors: p.receptors.map {
                            ResolvedReceptor(modulator: modIndex[$0.modulator]!, sign: $0.receptor.sign,
                                             sensitivity: $0.sensitivity)
@@ -37,7 +39,7 @@ public final class Network: @unchecked Sendable {
         var built: [Projection] = []
         for (k, j) in spec.projections.enumerated() {
             let src = populations[popIndex[j.source]!], tgt = populations[popIndex[j.target]!]
-            let projection = Network.buildProjection(j, index: k, source: src, target: tgt, seed: seed, dt: spec.dt, arena: arena)
+            let projection = Network.buildProjection(j, index: k, stream: projectionStreams[k], source: src, target: tgt, seed: seed, dt: spec.dt, arena: arena)
             built.append(projection)
             if j.receptor == .modulatory { tgt.hasModulatoryInput = true }
             switch j.plasticity {

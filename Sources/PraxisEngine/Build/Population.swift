@@ -54,7 +54,7 @@ public final class Population: @unchecked Sendable {
     /// Keeps this population's memory alive.
     let arena: Arena
 
-    init(spec: PopulationSpec, index: Int, dt: Double, longestDelay: Int, seed: UInt64,
+    init(spec: PopulationSpec, index: Int, stream: Int, dt: Double, longestDelay: Int, seed: UInt64,
          receptors: [ResolvedReceptor], arena: Arena) {
         self.arena = arena
         name = spec.name
@@ -80,8 +80,8 @@ public final class Population: @unchecked Sendable {
         external = arena.buffer(count: padded, value: 0)
         spikes = arena.buffer(count: padded, value: 0)
         ring = arena.buffer(count: length * 3 * padded, value: 0)
-        noise = CounterRandom(seed: seed, stream: StreamID(.runtimeNoise, index))
-        var rng = RandomStream(seed: seed, stream: StreamID(.populationInit, index))
+        noise = CounterRandom(seed: seed, stream: StreamID(.runtimeNoise, stream))
+        var rng = RandomStream(seed: seed, stream: StreamID(.populationInit, stream))
         initialiseState(&rng)
     }
 

@@ -64,7 +64,7 @@ public final class Projection: @unchecked Sendable {
     // Plasticity buffers (empty when the projection is static).
     let deltaW: Buffer<Float>
     let traceA: Buffer<Float>  // three-factor h (per synapse); climbing-fibre h (per pre); STDP x (per pre)
-    let traceB: Buffer<Float>  // three-factor e (per synapse); climbing-fibre ε (per pre); STDP y (per post)
+    let traceB: Buffer<Float>  // three-factor e (per synapse); climbing-fibre ε (per pre); STDP y (per post); covariance Hebbian ā (per post)
 
     init(spec: ProjectionSpec, index: Int, source: Population, target: Population,
          weights: Buffer<Float>, rowStart: Buffer<Int32>, columns: Buffer<Int32>,
@@ -79,7 +79,7 @@ public final class Projection: @unchecked Sendable {
         self.storage = storage
         scale = spec.scale
         rule = spec.plasticity
-        learning = ResolvedRule(spec.plasticity)
+        learning = ResolvedRule(spec.plasticity, dt: dt)
         (minWeight, maxWeight) = spec.plasticity?.bounds ?? (-.infinity, .infinity)
         nPre = source.size
         nPost = target.size
@@ -113,6 +113,8 @@ public final class Projection: @unchecked Sendable {
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: slots, value: Float(0)); traceB = arena.buffer(count: slots, value: Float(0))
         case .climbingFibre:
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: nPre, value: Float(0)); traceB = arena.buffer(count: nPre, value: Float(0))
+        case .hebbian(let r) where r.meanS != nil:
+            deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: 0, value: Float(0)); traceB = arena.buffer(count: nPost, value: Float(0))
         case .oja, .hebbian:
             deltaW = arena.buffer(count: slots, value: Float(0)); traceA = arena.buffer(count: 0, value: Float(0)); traceB = arena.buffer(count: 0, value: Float(0))
         case .stdp:
@@ -189,7 +191,7 @@ public final class Projection: @unchecked Sendable {
     /// Other rules keep their weights. Returns whether any weight changed.
     @discardableResult
     public func forget(seconds: Double) -> Bool {
-        guard case .hebbian(_, _, let lambda) = learning, lambda > 0, seconds > 0 else { return false }
+        guard case .hebbian(_, _, let lambda, _) = learning, lambda > 0, seconds > 0 else { return false }
         let factor = Float(exp(-Double(lambda) * seconds))
         for i in 0..<nPre {
             let (s, c) = row(i)

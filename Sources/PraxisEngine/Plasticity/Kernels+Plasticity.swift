@@ -21,9 +21,14 @@ extension Kernels {
             learnOja(j, rate: rate, pre: activity(pre), post: activity(post), dt: dt)
         case .stdp(let aPlus, let aMinus):
             learnSTDP(j, aPlus: aPlus, aMinus: aMinus, pre: pre, post: post)
-        case .hebbian(let rate, let inverseBudget, let forgetting):
-            learnHebbian(j, rate: rate, inverseBudget: inverseBudget, forgetting: forgetting,
-                         pre: activity(pre), post: activity(post), gate: modulator, dt: dt)
+        case .hebbian(let rate, let inverseBudget, let forgetting, let meanDecay):
+            if meanDecay > 0 {
+                learnCovariance(j, rate: rate, inverseBudget: inverseBudget, forgetting: forgetting, meanDecay: meanDecay,
+                                pre: activity(pre), post: activity(post), gate: modulator, dt: dt)
+            } else {
+                learnHebbian(j, rate: rate, inverseBudget: inverseBudget, forgetting: forgetting,
+                             pre: activity(pre), post: activity(post), gate: modulator, dt: dt)
+            }
         }
     }
 
@@ -120,6 +125,30 @@ extension Kernels {
                     let k = start + t
                     dw[k] = gain * post[j.post(start, t)] - forget * w[k]
                 }
+            }
+        }
+    }
+
+    /// Covariance form of the resource-limited Hebbian rule (see `HebbianRule.meanS`):
+    /// `Δw_ij = dt·(η·g_j·a_i·c_ij − λ·w_ij)` with `d_j = a_j − ā_j` and `c_ij = d_j·(1 − Σ_k w_ik/B)`
+    /// when `d_j > 0`, `c_ij = d_j` otherwise; the running mean `ā_j` is updated first.
+    static func learnCovariance(_ j: Projection, rate learningRate: Float, inverseBudget: Float, forgetting: Float, meanDecay: Float,
+                                pre: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>, gate m: Modulator?, dt: Float) {
+        let w = j.weights.base, dw = j.deltaW.base, mean = j.traceB.base
+        let rate = learningRate * j.plasticityRate * dt, forget = forgetting * dt
+        for k in 0..<j.nPost { mean[k] = meanDecay * mean[k] + (1 - meanDecay) * post[k] }
+        for i in 0..<j.nPre {
+            let ai = pre[i]
+            let (start, count) = j.row(i)
+            var held: Float = 0
+            if inverseBudget > 0 { for t in 0..<count { held += w[start + t] } }
+            let free = max(0, 1 - held * inverseBudget)
+            for t in 0..<count {
+                let k = start + t, jj = j.post(start, t)
+                let d = post[jj] - mean[jj]
+                var g = rate * ai * (d > 0 ? d * free : d)
+                if let m { g *= max(0, m.level.base[jj * m.channels / j.nPost]) }
+                dw[k] = g - forget * w[k]
             }
         }
     }

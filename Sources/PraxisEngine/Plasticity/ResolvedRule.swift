@@ -9,10 +9,11 @@ enum ResolvedRule: Sendable {
     case oja(rate: Float)
     case stdp(aPlus: Float, aMinus: Float)
     /// Hebbian: `inverseBudget` is 1/B (0 for an unlimited budget). The projection's
-    /// `ruleSource` says whether a modulator gates it.
-    case hebbian(rate: Float, inverseBudget: Float, forgetting: Float)
+    /// `ruleSource` says whether a modulator gates it. `meanDecay` is e^{−dt/τ} of the
+    /// target's running mean in the covariance form, 0 for the plain rule.
+    case hebbian(rate: Float, inverseBudget: Float, forgetting: Float, meanDecay: Float)
 
-    init(_ rule: PlasticityRule?) {
+    init(_ rule: PlasticityRule?, dt: Double) {
         switch rule {
         case nil: self = .none
         case .threeFactor(let r)?: self = .threeFactor(rate: r.learningRate * r.sign, prePost: r.eligibility == .prePost)
@@ -21,7 +22,8 @@ enum ResolvedRule: Sendable {
         case .stdp(let r)?: self = .stdp(aPlus: r.aPlus, aMinus: r.aMinus)
         case .hebbian(let r)?:
             self = .hebbian(rate: r.learningRate, inverseBudget: r.budget.isFinite ? 1 / r.budget : 0,
-                            forgetting: r.forgettingPerS)
+                            forgetting: r.forgettingPerS,
+                            meanDecay: r.meanS.map { Float(Libm.exp(-dt / Double($0))) } ?? 0)
         }
     }
 }

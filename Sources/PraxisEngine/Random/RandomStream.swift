@@ -11,6 +11,21 @@ public struct StreamID: Sendable, Hashable {
         precondition(index >= 0 && index < 1 << 24, "stream index out of range")
         raw = purpose.rawValue << 24 | UInt32(index)
     }
+
+    /// Stream indices for `names`, derived from the names themselves (FNV-1a, folded to 24
+    /// bits), so a population's or projection's random numbers do not depend on where it is
+    /// declared: adding or removing another one leaves them unchanged. A name whose index is
+    /// already taken moves to the next free one, in declaration order.
+    public static func indices(named names: [String]) -> [Int] {
+        var taken = Set<Int>()
+        return names.map { name in
+            var h: UInt32 = 2_166_136_261
+            for byte in name.utf8 { h = (h ^ UInt32(byte)) &* 16_777_619 }
+            var index = Int((h >> 24) ^ (h & 0xFF_FFFF))
+            while !taken.insert(index).inserted { index = (index + 1) & 0xFF_FFFF }
+            return index
+        }
+    }
 }
 
 /// A sequential random generator over one stream of a seed: counter (i, 0xFFFF_FFFF, stream)

@@ -100,6 +100,7 @@ extension NetworkSpec {
                     if !(r.learningRate >= 0) { fail(el, "plasticity.learningRate", "must be ≥ 0") }
                     if !(r.budget > 0) { fail(el, "plasticity.budget", "must be > 0, got \(r.budget)") }
                     if !(r.forgettingPerS >= 0) { fail(el, "plasticity.forgettingPerS", "must be ≥ 0") }
+                    if let s = r.meanS, !(s > 0) { fail(el, "plasticity.meanS", "must be > 0, got \(s)") }
                 case .stdp(let r):
                     if !(r.tauPlusS > 0 && r.tauMinusS > 0) { fail(el, "plasticity.tau", "must be > 0") }
                     let spiking = populations.filter { $0.name == j.source || $0.name == j.target }.allSatisfy { $0.model.isSpiking }

@@ -111,6 +111,12 @@ public struct STDPRule: Sendable, Equatable, Codable {
 ///   (acetylcholine as attention: learning that needs effort stalls when attention is
 ///   divided), else 1.
 /// - `λ` (`forgettingPerS`) lets fast stores forget (the labile early stores of CIRCUIT.md §4).
+/// - With `meanS` set the rule takes its covariance form (Sejnowski 1977): `a_j` is replaced
+///   by `a_j − ā_j`, the target's activity less its running mean over `meanS` seconds, and
+///   only the growth is limited by the budget. A source then gains weight onto a target only
+///   insofar as the target is more active with it than without it — the contingency
+///   `P(j | i) − P(j)` of associative learning (Rescorla & Wagner 1972) — so pairings that
+///   merely recur by chance leave no trace.
 public struct HebbianRule: Sendable, Equatable, Codable {
     public var learningRate: Float
     /// Total outgoing weight per presynaptic unit (`.infinity` = unlimited).
@@ -119,11 +125,15 @@ public struct HebbianRule: Sendable, Equatable, Codable {
     public var modulator: String?
     /// Passive decay rate λ of the weights, per second.
     public var forgettingPerS: Float
+    /// Time constant (s) of the target's running mean in the covariance form (`nil`: plain
+    /// Hebbian).
+    public var meanS: Float?
     public var minWeight: Float
     public var maxWeight: Float
     public init(learningRate: Float, budget: Float = .infinity, modulator: String? = nil,
-                forgettingPerS: Float = 0, minWeight: Float = 0, maxWeight: Float = 1) {
+                forgettingPerS: Float = 0, meanS: Float? = nil, minWeight: Float = 0, maxWeight: Float = 1) {
         self.learningRate = learningRate; self.budget = budget; self.modulator = modulator
-        self.forgettingPerS = forgettingPerS; self.minWeight = minWeight; self.maxWeight = maxWeight
+        self.forgettingPerS = forgettingPerS; self.meanS = meanS
+        self.minWeight = minWeight; self.maxWeight = maxWeight
     }
 }

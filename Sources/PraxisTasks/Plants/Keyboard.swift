@@ -55,6 +55,14 @@ public struct Keyboard: Sendable, Equatable {
         return pressed
     }
 
+    /// Fingertip touch per action channel: 1 while the channel's key is down (the key has
+    /// bottomed out under the finger), else 0.
+    public var touch: [Float] {
+        var t = [Float](repeating: 0, count: channels)
+        for i in keys.indices where down[i] { t[channelOfKey[i]] = 1 }
+        return t
+    }
+
     /// The finger position seen by proprioception: the keys' displacements along their axes.
     public var hand: SIMD2<Double> {
         var h = SIMD2<Double>.zero

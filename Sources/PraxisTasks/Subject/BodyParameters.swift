@@ -8,6 +8,9 @@ public struct BodyParameters: Sendable, Equatable, Codable {
     /// Delay of spindle afferents to the cord (ms): the short-latency stretch reflex of arm
     /// muscles starts ~20–30 ms after a perturbation (Pruszynski & Scott 2012).
     public var proprioceptiveDelayMs = 15.0
+    /// Delay of fingertip touch to S1 (ms): the cortical response to median-nerve
+    /// stimulation peaks at ~20 ms (N20; Allison et al. 1991).
+    public var tactileDelayMs = 20.0
     /// Delay of the seen movement error to the inferior olive (ms); complex spikes signal
     /// errors ~100 ms after they occur (Kitazawa, Kimura & Yin 1998, Nature 392:494).
     public var errorDelayMs = 100.0

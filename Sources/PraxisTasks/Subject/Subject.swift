@@ -20,6 +20,9 @@ import PraxisEngine
 ///   reaches the olive after the error delay as a signed code around the resting rate:
 ///   olivary unit k fires more for errors against direction k and less for errors along it,
 ///   so that microzone's climbing fibres teach it to pull back (Kitazawa et al. 1998).
+/// - **touch → S1_D.** Fingertip contact per action channel (a key held down) reaches the
+///   digit units of S1 after the tactile delay, when the circuit has them: the reafference
+///   that tells the serial context which action was just completed.
 /// - **reward → critic.** The task's rewards reach the TD critic; each trial presents its
 ///   target as the critic's cue.
 /// - **measures.** Each record adds `dopamine_cue` (peak phasic dopamine, level − tonic,
@@ -37,6 +40,8 @@ public final class Subject {
     public private(set) var trialsDone = 0
 
     private let ppc: Population, ia: Population, io: Population, sc: Population, digits: Population
+    /// S1's digit (touch) units, if the circuit has them.
+    private let touchUnits: Population?
     /// Finger force per action channel, refilled in place every step.
     private var fingers: [Float]
     /// Units of the digit pools per action channel.
@@ -50,6 +55,7 @@ public final class Subject {
     private var felt: DelayLine<SIMD2<Double>>
     private var stretch: DelayLine<SIMD2<Double>>
     private var error: DelayLine<SIMD2<Double>>
+    private var touch: DelayLine<[Float]>
     /// Pulling direction of spinal pool, spindle and microzone k.
     static let directions: [SIMD2<Double>] = [[1, 0], [0, 1], [-1, 0], [0, -1]]
 
@@ -60,6 +66,7 @@ public final class Subject {
         ppc = circuit.population("PPC"); ia = circuit.population("Ia")
         io = circuit.population("IO"); sc = circuit.population("SC")
         digits = circuit.population("SC_F")
+        touchUnits = circuit.network.populations.first { $0.name == "S1_D" }
         fingers = Array(repeating: 0, count: circuit.spec.channels)
         digitsPerChannel = digits.size / circuit.spec.channels
         dopamine = circuit.network.modulators.first { $0.kind == .dopamine }
@@ -71,6 +78,7 @@ public final class Subject {
         felt = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
         stretch = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
         error = DelayLine(steps: steps(body.errorDelayMs), initial: .zero)
+        touch = DelayLine(steps: steps(body.tactileDelayMs), initial: [])
     }
 
     /// Performs `trial` on `task`, then rests for the inter-trial interval. With `keepPath`
@@ -80,7 +88,7 @@ public final class Subject {
         let cue = trial.target % circuit.critic.parameters.cues
         circuit.presentCue(cue)
         cues.reset(to: []); plan.reset(to: nil); felt.reset(to: observation.hand)
-        stretch.reset(to: .zero); error.reset(to: .zero)
+        stretch.reset(to: .zero); error.reset(to: .zero); touch.reset(to: [])
         var reward = 0.0, metrics: [String: Double] = [:]
         var path: [SIMD2<Double>] = keepPath ? [observation.hand] : []
         let dt = dtMs / 1000
@@ -152,6 +160,10 @@ public final class Subject {
             simulator.setExternal(ia, unit: k, Float(max(0, drive)))
         }
         let channels = circuit.spec.channels
+        let contact = touch.push(observation.touch)
+        if let touchUnits {
+            for c in 0..<channels { setChannel(touchUnits, c, c < contact.count ? contact[c] : 0) }
+        }
         if let target = observation.target {
             if let planned = seenTarget {
                 let distance = (planned * planned).sum().squareRoot()
@@ -189,6 +201,7 @@ public final class Subject {
         let simulator = circuit.simulator
         for k in 0..<ppc.size { simulator.setExternal(ppc, unit: k, 0) }
         for k in 0..<4 { simulator.setExternal(ia, unit: k, 0); simulator.setExternal(io, unit: k, 0) }
+        if let touchUnits { for k in 0..<touchUnits.size { simulator.setExternal(touchUnits, unit: k, 0) } }
     }
 }
 

@@ -93,6 +93,6 @@ public struct FingerTappingTask: Task {
     }
 
     private func observation() -> Observation {
-        Observation(cues: cues, hand: keyboard.hand, handVelocity: keyboard.handVelocity)
+        Observation(cues: cues, hand: keyboard.hand, handVelocity: keyboard.handVelocity, touch: keyboard.touch)
     }
 }

@@ -77,6 +77,6 @@ public struct SelectionTask: Task {
     }
 
     private func observation() -> Observation {
-        Observation(cues: cues, hand: keyboard.hand, handVelocity: keyboard.handVelocity)
+        Observation(cues: cues, hand: keyboard.hand, handVelocity: keyboard.handVelocity, touch: keyboard.touch)
     }
 }

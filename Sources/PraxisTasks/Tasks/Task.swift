@@ -63,10 +63,13 @@ public struct Observation: Sendable, Equatable {
     public var cursor: SIMD2<Double>?
     /// Target position relative to the start (m), if the task has one.
     public var target: SIMD2<Double>?
+    /// Fingertip touch per action channel (1 while that channel's key is held down); empty
+    /// for plants without keys.
+    public var touch: [Float]
     public init(cues: [Float], hand: SIMD2<Double> = .zero, handVelocity: SIMD2<Double> = .zero,
-                cursor: SIMD2<Double>? = nil, target: SIMD2<Double>? = nil) {
+                cursor: SIMD2<Double>? = nil, target: SIMD2<Double>? = nil, touch: [Float] = []) {
         self.cues = cues; self.hand = hand; self.handVelocity = handVelocity
-        self.cursor = cursor; self.target = target
+        self.cursor = cursor; self.target = target; self.touch = touch
     }
 }
 
