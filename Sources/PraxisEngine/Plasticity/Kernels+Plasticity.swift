@@ -109,6 +109,8 @@ extension Kernels {
         let rate = learningRate * j.plasticityRate * dt, forget = forgetting * dt
         for i in 0..<j.nPre {
             let ai = pre[i]
+            // A silent source with no forgetting changes nothing (Δw was cleared when applied).
+            if ai == 0 && forget == 0 { continue }
             let (start, count) = j.row(i)
             var held: Float = 0
             if inverseBudget > 0 { for t in 0..<count { held += w[start + t] } }
@@ -139,6 +141,7 @@ extension Kernels {
         for k in 0..<j.nPost { mean[k] = meanDecay * mean[k] + (1 - meanDecay) * post[k] }
         for i in 0..<j.nPre {
             let ai = pre[i]
+            if ai == 0 && forget == 0 { continue }
             let (start, count) = j.row(i)
             var held: Float = 0
             if inverseBudget > 0 { for t in 0..<count { held += w[start + t] } }

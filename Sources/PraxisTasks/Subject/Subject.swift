@@ -56,6 +56,8 @@ public final class Subject {
     private var stretch: DelayLine<SIMD2<Double>>
     private var error: DelayLine<SIMD2<Double>>
     private var touch: DelayLine<[Float]>
+    /// What the touch units were last set to (they are only written when it changes).
+    private var feltTouch: [Float] = []
     /// Pulling direction of spinal pool, spindle and microzone k.
     static let directions: [SIMD2<Double>] = [[1, 0], [0, 1], [-1, 0], [0, -1]]
 
@@ -161,8 +163,9 @@ public final class Subject {
         }
         let channels = circuit.spec.channels
         let contact = touch.push(observation.touch)
-        if let touchUnits {
+        if let touchUnits, contact != feltTouch {
             for c in 0..<channels { setChannel(touchUnits, c, c < contact.count ? contact[c] : 0) }
+            feltTouch = contact
         }
         if let target = observation.target {
             if let planned = seenTarget {
@@ -202,6 +205,7 @@ public final class Subject {
         for k in 0..<ppc.size { simulator.setExternal(ppc, unit: k, 0) }
         for k in 0..<4 { simulator.setExternal(ia, unit: k, 0); simulator.setExternal(io, unit: k, 0) }
         if let touchUnits { for k in 0..<touchUnits.size { simulator.setExternal(touchUnits, unit: k, 0) } }
+        feltTouch = []
     }
 }
 
