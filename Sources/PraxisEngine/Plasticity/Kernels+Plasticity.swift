@@ -101,6 +101,16 @@ extension Kernels {
         }
     }
 
+    /// The free fraction of a source's synaptic resource, `max(0, 1 − Σ_k w_ik/B)`, over its
+    /// row (`count` weights from `start`); 1 for an unlimited budget.
+    @inline(__always)
+    static func freeResource(_ w: UnsafeMutablePointer<Float>, _ start: Int, _ count: Int, inverseBudget: Float) -> Float {
+        guard inverseBudget > 0 else { return 1 }
+        var held: Float = 0
+        for t in 0..<count { held += w[start + t] }
+        return max(0, 1 - held * inverseBudget)
+    }
+
     /// Resource-limited Hebbian rule (see `HebbianRule`):
     /// `Δw_ij = dt·(η·g_j·a_i·a_j·(1 − Σ_k w_ik/B) − λ·w_ij)`.
     static func learnHebbian(_ j: Projection, rate learningRate: Float, inverseBudget: Float, forgetting: Float,
@@ -112,10 +122,7 @@ extension Kernels {
             // A silent source with no forgetting changes nothing (Δw was cleared when applied).
             if ai == 0 && forget == 0 { continue }
             let (start, count) = j.row(i)
-            var held: Float = 0
-            if inverseBudget > 0 { for t in 0..<count { held += w[start + t] } }
-            let free = max(0, 1 - held * inverseBudget)
-            let gain = rate * ai * free
+            let gain = rate * ai * freeResource(w, start, count, inverseBudget: inverseBudget)
             if let m {
                 let level = m.level.base, channels = m.channels
                 for t in 0..<count {
@@ -143,9 +150,7 @@ extension Kernels {
             let ai = pre[i]
             if ai == 0 && forget == 0 { continue }
             let (start, count) = j.row(i)
-            var held: Float = 0
-            if inverseBudget > 0 { for t in 0..<count { held += w[start + t] } }
-            let free = max(0, 1 - held * inverseBudget)
+            let free = freeResource(w, start, count, inverseBudget: inverseBudget)
             for t in 0..<count {
                 let k = start + t, jj = j.post(start, t)
                 let d = post[jj] - mean[jj]
