@@ -22,11 +22,14 @@ let package = Package(
         .library(name: "PraxisEngine", targets: ["PraxisEngine"]),
         .library(name: "PraxisCircuit", targets: ["PraxisCircuit"]),
         .library(name: "PraxisTasks", targets: ["PraxisTasks"]),
+        .library(name: "PraxisClinic", targets: ["PraxisClinic"]),
+        .library(name: "PraxisLab", targets: ["PraxisLab"]),
         .executable(name: "praxis", targets: ["praxis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "PraxisEngine", swiftSettings: simulationSettings),
@@ -38,17 +41,26 @@ let package = Package(
         ),
         .target(name: "PraxisTasks", dependencies: ["PraxisCircuit", .product(name: "Yams", package: "Yams")],
                 swiftSettings: simulationSettings),
+        .target(name: "PraxisClinic", dependencies: ["PraxisCircuit"]),
+        .target(
+            name: "PraxisLab",
+            dependencies: ["PraxisClinic", "PraxisTasks", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/demo-selection.yaml"), .copy("Resources/demo-force-field.yaml")]
+        ),
         .executableTarget(
             name: "praxis",
             dependencies: [
                 "PraxisEngine",
                 "PraxisCircuit",
                 "PraxisTasks",
+                "PraxisLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PraxisEngineTests", dependencies: ["PraxisEngine"]),
         .testTarget(name: "PraxisCircuitTests", dependencies: ["PraxisCircuit"]),
         .testTarget(name: "PraxisTasksTests", dependencies: ["PraxisTasks"]),
+        .testTarget(name: "PraxisLabTests", dependencies: ["PraxisLab", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

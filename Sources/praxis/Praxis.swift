@@ -1,4 +1,5 @@
 import ArgumentParser
+import PraxisLab
 
 /// The `praxis` command: a thin root that only names its subcommands.
 @main
@@ -7,10 +8,6 @@ struct Praxis: ParsableCommand {
         commandName: "praxis",
         abstract: "Praxis — an in-silico motor-learning laboratory.",
         version: PraxisVersion.string,
-        subcommands: [CircuitCommand.self, RunSubject.self, Bench.self])
+        subcommands: [Demo.self, RunExperiment.self, ReportCommand.self, ExportCommand.self, RunSubject.self, CircuitCommand.self, Bench.self])
 }
 
-/// The version printed by `praxis --version` and stored with results.
-enum PraxisVersion {
-    static let string = "0.1.0"
-}

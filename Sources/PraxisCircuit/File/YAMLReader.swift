@@ -84,6 +84,14 @@ package struct YAMLReader {
         return Int(v)
     }
 
+    package mutating func boolean(_ node: Node, _ field: String) -> Bool? {
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: fail(node, field, "wrong type: expected true or false, got '\(node.scalar?.string ?? "a collection")'"); return nil
+        }
+    }
+
     package mutating func choice<T>(_ node: Node, _ field: String, _ options: [String: T]) -> T? {
         guard let s = string(node, field) else { return nil }
         guard let v = options[s] else {

@@ -16,23 +16,30 @@ public enum ProtocolFile {
 }
 
 /// The grammar of protocol files.
-enum ProtocolParser {
+package enum ProtocolParser {
     static func protocolFile(_ root: Node, _ r: inout YAMLReader) -> TrainingProtocol? {
         guard let m = r.mapping(root, "(file)", allowed: ["name", "protocol"], required: ["protocol"]) else { return nil }
         let name = m["name"].flatMap { r.string($0, "name") } ?? "protocol"
-        guard let list = m["protocol"].flatMap({ r.sequence($0, "protocol") }) else { return nil }
-        if list.isEmpty, let n = m["protocol"] { r.fail(n, "protocol", "must list at least one session") }
+        guard let node = m["protocol"] else { return nil }
+        return steps(node, "protocol", name: name, &r)
+    }
+
+    /// The schedule under a `protocol:` key (a list of sessions and rests), for protocol files
+    /// and for protocols written inline in other files (experiments).
+    package static func steps(_ node: Node, _ field: String, name: String, _ r: inout YAMLReader) -> TrainingProtocol? {
+        guard let list = r.sequence(node, field) else { return nil }
+        if list.isEmpty { r.fail(node, field, "must list at least one session") }
         var steps: [ProtocolStep] = []
-        for (i, node) in list.enumerated() {
-            let field = "protocol[\(i)]"
-            if node.mapping?["rest"] != nil {
-                if let rest = rest(node, field, &r) { steps.append(.rest(rest)) }
-            } else if let s = session(node, field, &r) {
+        for (i, item) in list.enumerated() {
+            let f = "\(field)[\(i)]"
+            if item.mapping?["rest"] != nil {
+                if let rest = rest(item, f, &r) { steps.append(.rest(rest)) }
+            } else if let s = session(item, f, &r) {
                 steps.append(.session(s))
             }
         }
-        if !steps.contains(where: { if case .session = $0 { true } else { false } }), let n = m["protocol"] {
-            r.fail(n, "protocol", "must contain at least one session")
+        if !steps.contains(where: { if case .session = $0 { true } else { false } }) {
+            r.fail(node, field, "must contain at least one session")
         }
         return TrainingProtocol(name: name, steps: steps)
     }

@@ -1,3 +1,4 @@
+import PraxisLab
 import Foundation
 import PraxisEngine
 

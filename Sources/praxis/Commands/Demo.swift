@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PraxisLab
+
+/// `praxis demo [--out DIR]`: the built-in experiments (P1 with healthy, PD off and PD on;
+/// P2), a short table of each, and one report page for both.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the built-in demo: probabilistic selection (healthy, PD off, PD on) and force-field adaptation; print a table and the report's path.")
+
+    @Option(help: "Results folder (created if needed).") var out: String = "praxis-demo"
+    @Option(help: "Worker threads (default: the machine's cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: out)
+        let start = ContinuousClock.now
+        var stores: [Store] = []
+        for (name, experiment) in try DemoExperiments.all() {
+            let folder = root.appendingPathComponent(name)
+            print("\(experiment.name): \(experiment.arms.count) arm(s) × \(experiment.cohort.size) subject(s)")
+            let summary = try Lab.run(experiment, in: folder, threads: threads, progress: ProgressPrinter().report)
+            print(Lab.table(summary))
+            print()
+            stores.append(try Store.open(existing: Lab.storePath(folder)))
+        }
+        let report = root.appendingPathComponent("report.html")
+        try Data(try Report.combined(title: "Praxis demo", stores: stores).utf8).write(to: report, options: .atomic)
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        print(String(format: "demo finished in %.1f s", seconds))
+        print("report: \(report.path)")
+    }
+}
