@@ -89,13 +89,15 @@ enum Parser {
     }
 
     static func modulator(_ node: Node, _ f: String, _ r: inout YAMLReader) -> NeuromodulatorSpec? {
-        guard let m = r.mapping(node, f, allowed: ["name", "kind", "tonic", "phasic_tau_ms", "burst_gain", "dip_gain", "channels"],
+        guard let m = r.mapping(node, f, allowed: ["name", "kind", "tonic", "phasic_tau_ms", "dip_tau_ms", "burst_gain", "dip_gain", "channels"],
                                 required: ["name", "kind", "tonic"]) else { return nil }
         guard let name = m["name"].flatMap({ r.string($0, "\(f).name") }),
               let kind = m["kind"].flatMap({ r.choice($0, "\(f).kind", ["dopamine": NeuromodulatorSpec.Kind.dopamine, "acetylcholine": .acetylcholine]) }),
               let tonic = m["tonic"].flatMap({ r.number($0, "\(f).tonic") }) else { return nil }
         var spec = NeuromodulatorSpec(name: name, kind: kind, tonic: Float(tonic))
         r.set(&spec.phasicTauS, m, "phasic_tau_ms", f, per: 1000)
+        spec.dipTauS = spec.phasicTauS
+        r.set(&spec.dipTauS, m, "dip_tau_ms", f, per: 1000)
         r.set(&spec.burstGain, m, "burst_gain", f)
         r.set(&spec.dipGain, m, "dip_gain", f)
         if let n = m["channels"], let v = r.integer(n, "\(f).channels") { spec.channels = v }

@@ -9,8 +9,10 @@ public final class Modulator: @unchecked Sendable {
     public var burstGain: Float
     /// Scales negative phasic input (dips).
     public var dipGain: Float
-    let phasicDecay: Float
+    let phasicDecay: Float, dipDecay: Float
+    /// Phasic bursts and dips, kept apart because they decay at different rates.
     let phasic: Buffer<Float>
+    let dips: Buffer<Float>
     let pending: Buffer<Float>
     let level: Buffer<Float>
 
@@ -21,7 +23,9 @@ public final class Modulator: @unchecked Sendable {
         name = spec.name; kind = spec.kind; channels = spec.channels
         tonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
         phasicDecay = Float(Libm.exp(-dt / Double(spec.phasicTauS)))
+        dipDecay = Float(Libm.exp(-dt / Double(spec.dipTauS)))
         phasic = arena.buffer(count: channels, value: 0)
+        dips = arena.buffer(count: channels, value: 0)
         pending = arena.buffer(count: channels, value: 0)
         level = arena.buffer(count: channels, value: spec.tonic)
     }
@@ -37,14 +41,15 @@ public final class Modulator: @unchecked Sendable {
         }
     }
 
-    /// Modulate phase: decay the phasic part, add pending transients through the burst/dip
+    /// Modulate phase: decay bursts and dips, add pending transients through the burst/dip
     /// gains, and recompute the level.
     func update() {
         for c in 0..<channels {
             let p = pending[c]
-            phasic[c] = phasic[c] * phasicDecay + p * (p >= 0 ? burstGain : dipGain)
+            phasic[c] = phasic[c] * phasicDecay + (p > 0 ? p * burstGain : 0)
+            dips[c] = dips[c] * dipDecay + (p < 0 ? p * dipGain : 0)
             pending[c] = 0
-            level[c] = max(0, tonic + phasic[c])
+            level[c] = max(0, tonic + phasic[c] + dips[c])
         }
     }
 

@@ -26,6 +26,7 @@ extension NetworkSpec {
             if !modulatorNames.insert(m.name).inserted { fail(el, "name", "is defined twice") }
             if !(m.tonic >= 0) { fail(el, "tonic", "must be ≥ 0, got \(m.tonic)") }
             if !(m.phasicTauS > 0) { fail(el, "phasicTauS", "must be > 0, got \(m.phasicTauS)") }
+            if !(m.dipTauS > 0) { fail(el, "dipTauS", "must be > 0, got \(m.dipTauS)") }
             if !(m.burstGain >= 0) { fail(el, "burstGain", "must be ≥ 0, got \(m.burstGain)") }
             if !(m.dipGain >= 0) { fail(el, "dipGain", "must be ≥ 0, got \(m.dipGain)") }
             if m.channels < 1 { fail(el, "channels", "must be at least 1, got \(m.channels)") }

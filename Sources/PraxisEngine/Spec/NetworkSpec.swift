@@ -113,21 +113,27 @@ public enum WeightInit: Sendable, Equatable, Codable {
 }
 
 /// A neuromodulator field (dopamine, acetylcholine): `level = max(0, tonic + phasic)`,
-/// phasic transients decay with `phasicTauS`; positive transients are scaled by `burstGain`,
-/// negative ones by `dipGain` (the knobs that disease and drugs turn).
+/// positive transients (bursts) are scaled by `burstGain` and decay with `phasicTauS`,
+/// negative ones (dips) are scaled by `dipGain` and decay with `dipTauS` (the gains are the
+/// knobs that disease and drugs turn). A shallower but longer dip can carry as much error
+/// as a burst: dopamine cells code negative errors by the duration of their pause
+/// (Bayer, Lau & Glimcher 2007).
 public struct NeuromodulatorSpec: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable { case dopamine, acetylcholine }
     public var name: String
     public var kind: Kind
     public var tonic: Float
     public var phasicTauS: Float
+    /// Decay time constant of dips (s); `phasicTauS` unless set.
+    public var dipTauS: Float
     public var burstGain: Float
     public var dipGain: Float
     /// Number of independent channels of the field (1 = a scalar).
     public var channels: Int
-    public init(name: String, kind: Kind, tonic: Float, phasicTauS: Float = 0.1,
+    public init(name: String, kind: Kind, tonic: Float, phasicTauS: Float = 0.1, dipTauS: Float? = nil,
                 burstGain: Float = 1, dipGain: Float = 1, channels: Int = 1) {
         self.name = name; self.kind = kind; self.tonic = tonic; self.phasicTauS = phasicTauS
+        self.dipTauS = dipTauS ?? phasicTauS
         self.burstGain = burstGain; self.dipGain = dipGain; self.channels = channels
     }
 }

@@ -60,6 +60,13 @@ public final class Store: Sendable {
         return m
     }
 
+    /// Deterministic JSON (key order is otherwise unspecified), so equal designs store equal text.
+    static var sortedJSON: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = .sortedKeys
+        return e
+    }
+
     /// Records `experiment` as this store's run, or checks that the store already holds the
     /// same one (same text and seed). Throws `StoreError.differentExperiment` otherwise.
     public func begin(_ experiment: Experiment) throws {
@@ -78,7 +85,7 @@ public final class Store: Sendable {
                 INSERT INTO run (id, name, seed, experiment, design, praxis_version, sqlite_version, created_at)
                 VALUES (1, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [experiment.name, Int64(bitPattern: experiment.seed), experiment.text,
-                                 String(decoding: try JSONEncoder().encode(experiment.design), as: UTF8.self),
+                                 String(decoding: try Self.sortedJSON.encode(experiment.design), as: UTF8.self),
                                  PraxisVersion.string, sqlite, ISO8601DateFormatter().string(from: Date())])
             for (i, arm) in experiment.arms.enumerated() {
                 try db.execute(sql: "INSERT INTO arm (id, name, snc_loss, levodopa_tonic) VALUES (?, ?, ?, ?)",

@@ -5,7 +5,10 @@
 /// 1 CD, 2 EF, then the 12 novel pairs. Each stimulus sits on its own action channel
 /// (`stimulusChannels`; the training pairs lie opposite each other) with a key under it, and
 /// the subject chooses a stimulus by pressing its key; presses of keys without a stimulus
-/// are ignored. Reward follows the chosen stimulus's probability and the trial's reward draw.
+/// are ignored. Reward follows the chosen stimulus's probability and the trial's reward draw,
+/// and is delivered at the choice. The unchosen stimulus then goes off and the chosen one
+/// stays on view with its feedback for `feedbackDuration` (as in the original, where the
+/// outcome is shown after each choice) before the trial ends.
 ///
 /// Metrics: `responded`, `choice` (stimulus index 0–5 = A–F), `chose_better` (the stimulus
 /// with the higher reward probability; 0 when none was chosen), `choose_a` (1 when A was
@@ -29,21 +32,31 @@ public struct SelectionTask: Task {
     public static let stimulusChannels = [0, 4, 2, 6, 1, 5]
     /// Longest the pair waits for a choice (s).
     public let timeout: Double
+    /// How long the chosen stimulus stays on view after the choice (s).
+    public let chosenOnView: Double
+    /// How long the outcome is shown after the choice before the trial ends (s).
+    public let feedbackDuration: Double
     public private(set) var keyboard: Keyboard
     private var trial = Trial(target: 0)
     private var elapsed = 0.0
     private var cues: [Float] = []
+    /// The metrics fixed at the choice, while the feedback is on view.
+    private var scored: [String: Double]?
+    private var sinceChoice = 0.0
+    private var paid = false
 
-    public init(timeout: Double = 2.0) {
+    public init(timeout: Double = 2.0, chosenOnView: Double = 0.5, feedbackDuration: Double = 2.0) {
         keyboard = Keyboard(count: 8, channels: 8)
         self.timeout = timeout
+        self.chosenOnView = min(chosenOnView, feedbackDuration)
+        self.feedbackDuration = feedbackDuration
     }
 
     public mutating func reset(_ trial: Trial) -> Observation {
         precondition(trial.target >= 0 && trial.target < Self.pairs.count, "pair \(trial.target) out of range")
         self.trial = trial
         keyboard.reset()
-        elapsed = 0
+        elapsed = 0; scored = nil; sinceChoice = 0; paid = false
         let (a, b) = Self.pairs[trial.target]
         cues = [Float](repeating: 0, count: keyboard.channels)
         cues[Self.stimulusChannels[a]] = 1; cues[Self.stimulusChannels[b]] = 1
@@ -52,6 +65,16 @@ public struct SelectionTask: Task {
 
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
         let pressed = keyboard.step(fingers: command.channels, dt: dt)
+        if let scored {
+            sinceChoice += dt
+            let done = sinceChoice >= feedbackDuration - 1e-9
+            var reward = 0.0
+            if sinceChoice >= chosenOnView - 1e-9 {
+                for i in cues.indices { cues[i] = 0 }
+                if !paid { paid = true; reward = scored["rewarded"] ?? 0 }
+            }
+            return Transition(observation: observation(), reward: reward, done: done, info: done ? scored : [:])
+        }
         elapsed += dt
         let (a, b) = Self.pairs[trial.target]
         let keyA = Self.stimulusChannels[a], keyB = Self.stimulusChannels[b]
@@ -59,7 +82,7 @@ public struct SelectionTask: Task {
         guard choice != nil || elapsed >= timeout - 1e-9 else {
             return Transition(observation: observation(), reward: 0, done: false, info: [:])
         }
-        for i in cues.indices { cues[i] = 0 }
+        for i in cues.indices where choice.map({ i != Self.stimulusChannels[$0] }) ?? true { cues[i] = 0 }
         // A pair left unchosen counts as not choosing the better stimulus.
         var info: [String: Double] = ["responded": choice == nil ? 0 : 1, "rewarded": 0, "rt_s": elapsed, "chose_better": 0]
         var reward = 0.0
@@ -73,7 +96,11 @@ public struct SelectionTask: Task {
             if hasB && !hasA { info["avoid_b"] = c == 1 ? 0 : 1 }
             if trial.feedback != .none && trial.rewardDraw < p[c] { reward = 1; info["rewarded"] = 1 }
         }
-        return Transition(observation: observation(), reward: reward, done: true, info: info)
+        guard choice != nil, feedbackDuration > 0 else {
+            return Transition(observation: observation(), reward: reward, done: true, info: info)
+        }
+        scored = info
+        return Transition(observation: observation(), reward: 0, done: false, info: [:])
     }
 
     private func observation() -> Observation {

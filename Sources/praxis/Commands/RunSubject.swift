@@ -41,6 +41,13 @@ struct RunSubject: ParsableCommand {
         let count = try runner.run(subject, seed: seed) { record in
             try trials.write(table.row(record))
             for line in TrialCSV.trajectoryRows(record) { try paths.write(line) }
+            if let names = ProcessInfo.processInfo.environment["DUMPW"], record.index % 40 == 39 {
+                for name in names.split(separator: ",") {
+                    guard let j = subject.circuit.network.projection(String(name)) else { continue }
+                    let diag = j.synapses().filter { $0.pre == $0.post }.map { String(format: "%.2f", $0.weight) }
+                    print(record.index + 1, name, diag.joined(separator: " "))
+                }
+            }
         }
         let seconds = (clock.now - start) / .seconds(1)
         print("\(trainingProtocol.name): \(count) trials in \(String(format: "%.2f", seconds)) s → \(out)/trials.csv, \(out)/trajectories.csv")

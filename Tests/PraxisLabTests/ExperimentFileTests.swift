@@ -1,0 +1,71 @@
+import Foundation
+import PraxisCircuit
+import Testing
+@testable import PraxisLab
+
+/// Experiment files: what they say, and every mistake refused with file, line and field.
+@Suite struct ExperimentFileTests {
+    @Test func fixtureParses() throws {
+        let e = try LabFixtures.experiment(subjects: 4)
+        #expect(e.name == "lab fixture" && e.seed == 7 && e.cohort.size == 4)
+        #expect(e.arms.map(\.name) == ["healthy", "PD"] && e.arms[1].condition.sncLoss == 0.6)
+        #expect(e.cohort.variability == [Variation(knob: .modulator(name: "dopamine", field: .tonic), distribution: .normal(mean: 1, sd: 0.1))])
+        #expect(e.measures.map(\.name) == ["cue_dopamine", "pressed"] && e.measures[1].block == 1)
+        #expect(e.trainingProtocol.sessions.first?.blocks.count == 2)
+        #expect(e.trajectories == TrajectorySampling(subjects: 1, every: 2))
+        // Subjects get distinct seeds, the same in every arm.
+        #expect(Set((0..<100).map(e.subjectSeed)).count == 100)
+    }
+
+    /// The shipped experiment files parse.
+    @Test(arguments: ["selection.yaml"])
+    func shippedExperimentsParse(_ name: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let e = try ExperimentFile.load(root.appendingPathComponent("experiments/\(name)").path)
+        #expect(e.cohort.size >= 50 && e.arms.count == 3)
+        #expect(try DemoExperiments.all().count == 2)
+    }
+
+    /// Each broken line of the fixture is reported at its line with its field.
+    @Test(arguments: [
+        ("seed: 7", "seed: -1", "seed", 2),
+        ("  size: 3", "  size: 0", "cohort.size", 4),
+        ("    dopamine.tonic: {normal: [1.0, 0.1]}", "    dopamine.tonik: {normal: [1.0, 0.1]}", "cohort.variability.dopamine.tonik", 6),
+        ("    dopamine.tonic: {normal: [1.0, 0.1]}", "    dopamine.tonic: {normal: [1.0]}", "cohort.variability.dopamine.tonic.normal", 6),
+        ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: PD, parkinsons: {snc_loss: 1.2}}", "arms[1].parkinsons.snc_loss", 9),
+        ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: healthy}", "arms[1].name", 9),
+        ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: PD, levodopa: {tonic: 0}}", "arms[1].levodopa.tonic", 9),
+        ("      - {task: lever, trials: 2, targets: [0]}", "      - {task: lever, trials: 2, targets: [0], colour: red}", "protocol[0].blocks[1].colour", 14),
+        ("  - {name: cue_dopamine, metric: dopamine_cue}", "  - {name: cue_dopamine, metric: dopamine_cues}", "measures[0].metric", 16),
+        ("  - {name: pressed, metric: pressed, session: s, block: 1}", "  - {name: pressed, metric: pressed, session: t, block: 1}", "measures[1].session", 17),
+        ("  - {metric: dopamine_reward, bin: 2}", "  - {metric: dopamine_reward, bin: 0}", "curves[0].bin", 19),
+        ("trajectories: {subjects: 1, every: 2}", "trajectory: {subjects: 1, every: 2}", "(file).trajectory", 20),
+    ])
+    func errorsNameLineAndField(_ c: (String, String, String, Int)) throws {
+        let text = LabFixtures.text().replacingOccurrences(of: c.0, with: c.1)
+        #expect(text != LabFixtures.text(), "fixture line not found: \(c.0)")
+        do {
+            _ = try ExperimentFile.parse(text, file: "bad.yaml")
+            Issue.record("accepted: \(c.1)")
+        } catch {
+            #expect(error.errors.contains { $0.field == c.2 && $0.line == c.3 && $0.file == "bad.yaml" }, "\(error.description)")
+        }
+    }
+
+    /// A protocol named by file is read relative to the experiment; a missing one is an error
+    /// at the `protocol` line.
+    @Test func protocolFileIsResolvedRelativeToTheExperiment() throws {
+        let folder = try LabFixtures.folder("relative")
+        try "name: p\nprotocol:\n  - session: s\n    blocks:\n      - {task: pavlovian, trials: 2, targets: [0]}\n"
+            .write(to: folder.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let body = "name: x\nseed: 1\ncohort: {size: 1}\narms: [{name: a}]\nprotocol: p.yaml\nmeasures: [{metric: dopamine_cue}]\n"
+        let e = try ExperimentFile.parse(body, file: folder.appendingPathComponent("e.yaml").path)
+        #expect(e.trainingProtocol.name == "p")
+        do {
+            _ = try ExperimentFile.parse(body.replacingOccurrences(of: "p.yaml", with: "q.yaml"), file: folder.appendingPathComponent("e.yaml").path)
+            Issue.record("a missing protocol file was accepted")
+        } catch {
+            #expect(error.errors.contains { $0.field == "protocol" && $0.line == 5 }, "\(error.description)")
+        }
+    }
+}
