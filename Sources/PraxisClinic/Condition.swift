@@ -11,10 +11,11 @@ public struct Condition: Sendable, Equatable, Codable {
     /// pauses of the remaining cells still register (Frank 2005, J Cogn Neurosci 17:51).
     public var sncLoss: Double
     /// Levodopa: the tonic dopamine level it produces, in units of the healthy tonic level
-    /// (nil: untreated). Exogenous dopamine released tonically fills in the phasic dips: a
-    /// pause lowers the raised pool in proportion to what the cells themselves release, so
-    /// the dip gain shrinks by the factor (cells' tonic level)/(medicated tonic level)
-    /// (Frank 2005: medication keeps dopamine too high for dips to be read).
+    /// (nil: untreated). With k = medicated / untreated tonic level, the surviving cells
+    /// release k times more dopamine per burst (more precursor, fuller vesicles), up to the
+    /// healthy burst gain, while dips are filled in by the raised pool and shrink by 1/k
+    /// (Frank 2005, J Cogn Neurosci 17:51: medication leaves dopamine too high for dips to
+    /// be read, impairing learning from negative outcomes; Cools 2006).
     public var levodopaTonic: Double?
 
     public init(sncLoss: Double = 0, levodopaTonic: Double? = nil) {
@@ -36,14 +37,18 @@ public struct Condition: Sendable, Equatable, Codable {
     /// built circuit).
     public func apply(to circuit: Circuit) {
         for m in circuit.network.modulators where m.kind == .dopamine {
-            let healthy = m.tonic
+            let healthyTonic = m.tonic, healthyBurst = m.burstGain
             let surviving = Float(1 - sncLoss)
-            m.tonic = healthy * surviving
-            m.burstGain *= surviving
+            m.tonic = healthyTonic * surviving
+            m.burstGain = healthyBurst * surviving
             if let levodopaTonic {
-                let medicated = healthy * Float(levodopaTonic)
-                if medicated > m.tonic { m.dipGain *= m.tonic / medicated }
-                m.tonic = max(m.tonic, medicated)
+                let medicated = healthyTonic * Float(levodopaTonic)
+                if medicated > m.tonic {
+                    let k = medicated / m.tonic
+                    m.burstGain = min(healthyBurst, m.burstGain * k)
+                    m.dipGain /= k
+                    m.tonic = medicated
+                }
             }
         }
     }

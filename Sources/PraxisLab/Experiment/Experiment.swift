@@ -142,13 +142,17 @@ public struct Measure: Sendable, Equatable, Codable {
     }
 }
 
-/// A learning curve for the report: `metric` averaged in bins of `bin` consecutive trials of
-/// `session` (all when nil), per subject, then across subjects per arm.
+/// A learning curve for the report: `metric` (or its absolute value) averaged in bins of
+/// `bin` consecutive trials of `session` (all when nil), per subject, then across subjects
+/// per arm.
 public struct Curve: Sendable, Equatable, Codable {
     public var metric: String
     public var session: String?
     public var bin: Int
-    public init(metric: String, session: String? = nil, bin: Int) { self.metric = metric; self.session = session; self.bin = bin }
+    public var absolute: Bool
+    public init(metric: String, session: String? = nil, bin: Int, absolute: Bool = false) {
+        self.metric = metric; self.session = session; self.bin = bin; self.absolute = absolute
+    }
 }
 
 /// Which hand paths are kept: those of the first `subjects` subjects of each arm, every

@@ -236,7 +236,7 @@ struct ExperimentParser {
     }
 
     private func curve(_ node: Node, _ f: String, metrics: Set<String>, sessions: TrainingProtocol?, _ r: inout YAMLReader) -> Curve? {
-        guard let m = r.mapping(node, f, allowed: ["metric", "session", "bin"], required: ["metric"]) else { return nil }
+        guard let m = r.mapping(node, f, allowed: ["metric", "session", "bin", "absolute"], required: ["metric"]) else { return nil }
         guard let metric = m["metric"].flatMap({ r.string($0, "\(f).metric") }) else { return nil }
         if !metrics.isEmpty && !metrics.contains(metric), let n = m["metric"] {
             r.fail(n, "\(f).metric", "unknown metric '\(metric)'; the protocol's trials report: \(metrics.sorted().joined(separator: ", "))")
@@ -247,6 +247,7 @@ struct ExperimentParser {
         if let n = m["bin"], let v = r.integer(n, "\(f).bin") {
             if v < 1 { r.fail(n, "\(f).bin", "must be ≥ 1, got \(v)") } else { bin = v }
         }
-        return Curve(metric: metric, session: session, bin: bin)
+        let absolute = m["absolute"].flatMap { r.boolean($0, "\(f).absolute") } ?? false
+        return Curve(metric: metric, session: session, bin: bin, absolute: absolute)
     }
 }

@@ -78,10 +78,12 @@ public enum Report {
 
         // Learning curves.
         for curve in run.design.curves {
-            let series = try curveSeries(store: store, armInfo: armInfo, metric: curve.metric, session: curve.session, bin: curve.bin)
-            s += figure(SVGChart.lines(series, title: "Learning curve: \(curve.metric)" + (curve.session.map { " (\($0))" } ?? ""),
-                                       xLabel: "trial (bins of \(curve.bin))", yLabel: curve.metric),
-                        "\(curve.metric) averaged in bins of \(curve.bin) trials per subject; lines are the arms' means, bands ± 1.96 SE.")
+            let series = try curveSeries(store: store, armInfo: armInfo, metric: curve.metric, session: curve.session, bin: curve.bin,
+                                         absolute: curve.absolute)
+            let what = curve.absolute ? "|\(curve.metric)|" : curve.metric
+            s += figure(SVGChart.lines(series, title: "Learning curve: \(what)" + (curve.session.map { " (\($0))" } ?? ""),
+                                       xLabel: "trial (bins of \(curve.bin))", yLabel: what),
+                        "\(what) averaged in bins of \(curve.bin) trials per subject; lines are the arms' means, bands ± 1.96 SE.")
         }
 
         // Dopamine over trials.
@@ -115,10 +117,11 @@ public enum Report {
     }
 
     /// Per arm: the metric binned per subject, then mean ± 1.96 SE across subjects per bin.
-    static func curveSeries(store: Store, armInfo: [Store.ArmInfo], metric: String, session: String?, bin: Int) throws -> [SVGChart.Series] {
+    static func curveSeries(store: Store, armInfo: [Store.ArmInfo], metric: String, session: String?, bin: Int,
+                            absolute: Bool = false) throws -> [SVGChart.Series] {
         let data = try store.trialSeries(metric, session: session)
         return armInfo.map { arm in
-            let subjects = Array((data[arm.id] ?? [:]).values)
+            let subjects = (data[arm.id] ?? [:]).sorted { $0.key < $1.key }.map { absolute ? $0.value.map(abs) : $0.value }
             let bins = subjects.map { v in stride(from: 0, to: v.count, by: bin).map { Statistics.mean(Array(v[$0..<min(v.count, $0 + bin)])) } }
             let count = bins.map(\.count).max() ?? 0
             var x: [Double] = [], y: [Double] = [], lo: [Double] = [], hi: [Double] = []

@@ -146,8 +146,9 @@ enum SVGChart {
         wrap("<text x=\"20\" y=\"30\" font-size=\"13\">\(escape(title)): no data</text>")
     }
 
-    static func label(_ v: Double) -> String {
-        abs(v) >= 1000 || (abs(v) < 0.01 && v != 0) ? String(format: "%.2g", v) : String(format: "%g", (v * 1000).rounded() / 1000)
+    static func label(_ value: Double) -> String {
+        let v = abs(value) < 1e-12 ? 0 : value  // no "-0"
+        return abs(v) >= 1000 || (abs(v) < 0.01 && v != 0) ? String(format: "%.2g", v) : String(format: "%g", (v * 1000).rounded() / 1000)
     }
 
     static func f(_ v: Double) -> String { String(format: "%.1f", v) }

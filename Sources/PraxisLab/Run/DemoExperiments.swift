@@ -3,9 +3,9 @@ import Foundation
 /// The built-in experiments of `praxis demo`: probabilistic selection for healthy, PD off and
 /// PD on (P1), and force-field adaptation (P2), shipped as resources.
 public enum DemoExperiments {
-    /// (folder name, experiment) in the order the demo runs them.
+    /// (folder name, experiment), the longest subjects first (the order the pool takes them).
     public static func all() throws -> [(folder: String, experiment: Experiment)] {
-        try [("selection", load("demo-selection")), ("force-field", load("demo-force-field"))]
+        try [("force-field", load("demo-force-field")), ("selection", load("demo-selection"))]
     }
 
     static func load(_ name: String) throws -> Experiment {

@@ -36,27 +36,42 @@ public struct ExperimentRunner: Sendable {
     /// the subjects under way; what was committed stays.
     @discardableResult
     public func run(into store: Store, progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> Int {
-        try store.begin(experiment)
-        let done = try store.finishedSubjects()
-        let todo = subjects.filter { !done.contains($0) }
+        try Self.run([(self, store)], threads: threads, progress: progress)
+    }
+
+    /// Runs several experiments' subjects from one pool of `threads` workers, in the order
+    /// given (put the longest subjects first), each committed to its own store.
+    @discardableResult
+    public static func run(_ runs: [(runner: ExperimentRunner, store: Store)], threads: Int,
+                           progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> Int {
+        var todo: [(run: Int, key: SubjectKey)] = []
+        var count = 0
+        for (r, (runner, store)) in runs.enumerated() {
+            try store.begin(runner.experiment)
+            let done = try store.finishedSubjects()
+            count += runner.subjects.count
+            todo += runner.subjects.filter { !done.contains($0) }.map { (r, $0) }
+        }
+        let jobs = todo, total = count
         let state = Mutex(RunState())
-        let total = subjects.count, skipped = total - todo.count
+        let skipped = total - jobs.count
         let start = ContinuousClock.now
         let work: @Sendable (Int) -> Void = { _ in
             while true {
                 let next: Int? = state.withLock { s in
-                    guard s.failure == nil, s.next < todo.count else { return nil }
+                    guard s.failure == nil, s.next < jobs.count else { return nil }
                     defer { s.next += 1 }
                     return s.next
                 }
                 guard let k = next else { return }
+                let (r, key) = jobs[k]
+                let runner = runs[r].runner
                 do {
-                    let result = try simulate(todo[k])
-                    try store.commit(result)
+                    try runs[r].store.commit(try runner.simulate(key))
                     state.withLock { s in
                         s.finished += 1
                         progress?(ProgressEvent(finished: skipped + s.finished, total: total, skipped: skipped,
-                                                last: todo[k], armName: experiment.arms[todo[k].arm].name,
+                                                last: key, armName: runner.experiment.arms[key.arm].name,
                                                 elapsed: (ContinuousClock.now - start) / .seconds(1), simulatedNow: s.finished))
                     }
                 } catch {
@@ -65,10 +80,10 @@ public struct ExperimentRunner: Sendable {
                 }
             }
         }
-        if threads == 1 || todo.count <= 1 {
+        if threads <= 1 || jobs.count <= 1 {
             work(0)
         } else {
-            DispatchQueue.concurrentPerform(iterations: min(threads, todo.count), execute: work)
+            DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count), execute: work)
         }
         let (failure, finished) = state.withLock { ($0.failure, $0.finished) }
         if let failure { throw RunError.subjectFailed(failure) }

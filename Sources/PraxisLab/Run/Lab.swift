@@ -19,6 +19,24 @@ public enum Lab {
         return summary
     }
 
+    /// Runs several experiments into their folders from one pool of workers (the demo),
+    /// then writes each folder's summary and report. Returns the summaries.
+    public static func run(_ experiments: [(experiment: Experiment, folder: URL)], threads: Int,
+                           progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> [Summary] {
+        var runs: [(runner: ExperimentRunner, store: Store)] = []
+        for (experiment, folder) in experiments {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            runs.append((ExperimentRunner(experiment, threads: threads), try Store(path: storePath(folder))))
+        }
+        try ExperimentRunner.run(runs, threads: threads, progress: progress)
+        return try zip(runs, experiments).map { run, e in
+            let summary = try Summary(store: run.store)
+            try summary.write(to: e.folder)
+            try Report.write(store: run.store, to: e.folder)
+            return summary
+        }
+    }
+
     /// A short text table of a summary: one row per arm, one column per measure (mean).
     public static func table(_ summary: Summary) -> String {
         let names = summary.arms.first.map { Array($0.measures.keys).sorted() } ?? []

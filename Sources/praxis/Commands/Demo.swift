@@ -18,19 +18,19 @@ struct Demo: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: out)
         let start = ContinuousClock.now
-        var stores: [Store] = []
-        for (name, experiment) in try DemoExperiments.all() {
-            let folder = root.appendingPathComponent(name)
-            print("\(experiment.name): \(experiment.arms.count) arm(s) × \(experiment.cohort.size) subject(s)")
-            let summary = try Lab.run(experiment, in: folder, threads: threads, progress: ProgressPrinter().report)
+        let demo = try DemoExperiments.all()
+        for (_, e) in demo { print("\(e.name): \(e.arms.count) arm(s) × \(e.cohort.size) subject(s)") }
+        let summaries = try Lab.run(demo.map { ($0.experiment, root.appendingPathComponent($0.folder)) }, threads: threads,
+                                    progress: ProgressPrinter().report)
+        for summary in summaries.reversed() {
+            print("\n\(summary.experiment)")
             print(Lab.table(summary))
-            print()
-            stores.append(try Store.open(existing: Lab.storePath(folder)))
         }
+        let stores = try demo.reversed().map { try Store.open(existing: Lab.storePath(root.appendingPathComponent($0.folder))) }
         let report = root.appendingPathComponent("report.html")
         try Data(try Report.combined(title: "Praxis demo", stores: stores).utf8).write(to: report, options: .atomic)
         let seconds = (ContinuousClock.now - start) / .seconds(1)
-        print(String(format: "demo finished in %.1f s", seconds))
+        print(String(format: "\ndemo finished in %.1f s", seconds))
         print("report: \(report.path)")
     }
 }
