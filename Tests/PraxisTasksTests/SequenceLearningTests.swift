@@ -11,7 +11,7 @@ import Testing
 /// Pinned, for each of four subjects: reaction times fall over the sequence blocks, rise in
 /// the random block (the sequence-specific rebound) and fall again when the sequence
 /// returns, with few errors. The published speed-up (block 4 ≥ 15 % faster than block 1)
-/// is reached by some subjects only (10–15 %); the bound below says where the model stands.
+/// is not reached yet (10–14 % over six subjects); the bound below says where the model stands.
 @Suite struct SequenceLearningTests {
     static let paradigm = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

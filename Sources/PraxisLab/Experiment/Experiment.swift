@@ -125,6 +125,19 @@ public struct Measure: Sendable, Equatable, Codable {
         self.isCatch = isCatch; self.first = first; self.last = last; self.absolute = absolute
     }
 
+    enum CodingKeys: String, CodingKey { case name, metric, session, block, targets, isCatch, first, last, absolute }
+
+    /// Reads stored designs, including those written before a field existed (absent filters
+    /// are off).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name); metric = try c.decode(String.self, forKey: .metric)
+        session = try c.decodeIfPresent(String.self, forKey: .session); block = try c.decodeIfPresent(Int.self, forKey: .block)
+        targets = try c.decodeIfPresent([Int].self, forKey: .targets); isCatch = try c.decodeIfPresent(Bool.self, forKey: .isCatch)
+        first = try c.decodeIfPresent(Int.self, forKey: .first); last = try c.decodeIfPresent(Int.self, forKey: .last)
+        absolute = try c.decodeIfPresent(Bool.self, forKey: .absolute) ?? false
+    }
+
     /// Whether trial `r` passes the filters (before `first`/`last`).
     public func includes(_ r: TrialRecord) -> Bool {
         (session.map { $0 == r.session } ?? true) && (block.map { $0 == r.block } ?? true)
@@ -152,6 +165,15 @@ public struct Curve: Sendable, Equatable, Codable {
     public var absolute: Bool
     public init(metric: String, session: String? = nil, bin: Int, absolute: Bool = false) {
         self.metric = metric; self.session = session; self.bin = bin; self.absolute = absolute
+    }
+
+    enum CodingKeys: String, CodingKey { case metric, session, bin, absolute }
+
+    /// Reads stored designs, including those written before `absolute` existed.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        metric = try c.decode(String.self, forKey: .metric); session = try c.decodeIfPresent(String.self, forKey: .session)
+        bin = try c.decode(Int.self, forKey: .bin); absolute = try c.decodeIfPresent(Bool.self, forKey: .absolute) ?? false
     }
 }
 
