@@ -76,7 +76,7 @@ enum Kernels {
             let additive = c.noiseScale, relative = c.signalNoiseScale
             for j in lo..<top {
                 let w = p.noise.words(step: step, unit: j)
-                x[j] += (additive + relative * abs(out[j])) * Philox.normals(w.x, w.y).0
+                x[j] += (additive + relative * abs(out[j])) * Philox.normal(w.x, w.y)
             }
         }
         switch params.transfer {

@@ -31,6 +31,15 @@ public enum Philox {
         (Float(word >> 8) + 0.5) * (1.0 / 16_777_216.0)
     }
 
+    /// The first of `normals(a, b)` alone (no sine computed), bit for bit.
+    @inline(__always)
+    public static func normal(_ a: UInt32, _ b: UInt32) -> Float {
+        let u1 = Double(unit(a)), u2 = Double(unit(b))
+        let r = (-2 * Libm.log(u1)).squareRoot()
+        let theta = 2 * Double.pi * u2
+        return Float(r * Libm.cos(theta))
+    }
+
     /// Two independent standard normals from two words (Box–Muller).
     @inline(__always)
     public static func normals(_ a: UInt32, _ b: UInt32) -> (Float, Float) {

@@ -62,7 +62,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     public mutating func uniform() -> Float { Philox.unit(nextWord()) }
 
     /// Standard normal.
-    public mutating func normal() -> Float { Philox.normals(nextWord(), nextWord()).0 }
+    public mutating func normal() -> Float { Philox.normal(nextWord(), nextWord()) }
 
     /// A draw from an initial-value distribution.
     public mutating func draw(_ d: InitialDistribution) -> Float {
