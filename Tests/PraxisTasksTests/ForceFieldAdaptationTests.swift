@@ -13,9 +13,7 @@ import Testing
 /// published magnitudes (early ≥ 5× null, last ≤ 30 % of early, after-effects ≥ 50 %) are
 /// not all reached yet; the bounds below say where the model stands.
 @Suite struct ForceFieldAdaptationTests {
-    static let paradigm = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("paradigms/force-field.yaml")
+    static let paradigm = SubjectTests.shipped("paradigms/force-field.yaml")
 
     static func mean(_ r: some Collection<TrialRecord>, _ f: (TrialRecord) -> Double) -> Double {
         r.map(f).reduce(0, +) / Double(r.count)

@@ -13,9 +13,7 @@ import Testing
 /// returns, with few errors. The published speed-up (block 4 ≥ 15 % faster than block 1)
 /// is not reached yet (10–14 % over six subjects); the bound below says where the model stands.
 @Suite struct SequenceLearningTests {
-    static let paradigm = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("paradigms/srtt.yaml")
+    static let paradigm = SubjectTests.shipped("paradigms/srtt.yaml")
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func sequenceSpeedsResponsesAndRandomBlockRebounds(seed: UInt64) throws {

@@ -14,6 +14,12 @@ import Testing
         return records
     }
 
+    /// A file shipped with the package (`paradigms/srtt.yaml`), found from this source file.
+    static func shipped(_ path: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(path)
+    }
+
     static func mean(_ r: [TrialRecord], _ f: (TrialRecord) -> Double) -> Double {
         r.map(f).reduce(0, +) / Double(r.count)
     }

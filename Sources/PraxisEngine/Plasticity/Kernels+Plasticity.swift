@@ -145,6 +145,7 @@ extension Kernels {
                                 pre: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>, gate m: Modulator?, dt: Float) {
         let w = j.weights.base, dw = j.deltaW.base, mean = j.traceB.base
         let rate = learningRate * j.plasticityRate * dt, forget = forgetting * dt
+        let level = m?.level.base, channels = m?.channels ?? 1
         for k in 0..<j.nPost { mean[k] = meanDecay * mean[k] + (1 - meanDecay) * post[k] }
         for i in 0..<j.nPre {
             let ai = pre[i]
@@ -155,7 +156,7 @@ extension Kernels {
                 let k = start + t, jj = j.post(start, t)
                 let d = post[jj] - mean[jj]
                 var g = rate * ai * (d > 0 ? d * free : d)
-                if let m { g *= max(0, m.level.base[jj * m.channels / j.nPost]) }
+                if let level { g *= max(0, level[jj * channels / j.nPost]) }
                 dw[k] = g - forget * w[k]
             }
         }

@@ -89,12 +89,9 @@ struct ExperimentParser {
                           trainingProtocol: trainingProtocol, measures: measures, curves: curves, trajectories: sampling)
     }
 
-    /// Every metric a protocol's trials can report: its tasks' metrics and the subject's measures.
-    static func metricNames(_ p: TrainingProtocol) -> Set<String> {
-        var names = Set(Subject.measureNames)
-        for s in p.sessions { for b in s.blocks { names.formUnion(TaskCatalog.entry(b.task)?.metricNames ?? []) } }
-        return names
-    }
+    /// Every metric a protocol's trials can report: its tasks' metrics and the subject's
+    /// measures (the columns of its trial table).
+    static func metricNames(_ p: TrainingProtocol) -> Set<String> { Set(TrialCSV(for: p).metrics) }
 
     /// A file path relative to the experiment's folder.
     private func resolve(_ path: String) -> String {
@@ -204,21 +201,30 @@ struct ExperimentParser {
         return Arm(name: name, condition: condition)
     }
 
-    private func sessionCheck(_ node: Node, _ field: String, _ s: String, _ p: TrainingProtocol?, _ r: inout YAMLReader) {
-        guard let p, !p.sessions.contains(where: { $0.name == s }) else { return }
-        r.fail(node, field, "unknown session '\(s)'; the protocol's sessions are: \(p.sessions.map(\.name).joined(separator: ", "))")
+    /// `m.metric`, refused when the protocol's trials do not report it.
+    private func metricName(_ m: [String: Node], _ f: String, _ metrics: Set<String>, _ r: inout YAMLReader) -> String? {
+        guard let n = m["metric"], let metric = r.string(n, "\(f).metric") else { return nil }
+        if !metrics.isEmpty && !metrics.contains(metric) {
+            r.fail(n, "\(f).metric", "unknown metric '\(metric)'; the protocol's trials report: \(metrics.sorted().joined(separator: ", "))")
+        }
+        return metric
+    }
+
+    /// `m.session` if given, refused when the protocol has no such session.
+    private func sessionName(_ m: [String: Node], _ f: String, _ p: TrainingProtocol?, _ r: inout YAMLReader) -> String? {
+        guard let n = m["session"], let s = r.string(n, "\(f).session") else { return nil }
+        if let p, !p.sessions.contains(where: { $0.name == s }) {
+            r.fail(n, "\(f).session", "unknown session '\(s)'; the protocol's sessions are: \(p.sessions.map(\.name).joined(separator: ", "))")
+        }
+        return s
     }
 
     private func measure(_ node: Node, _ f: String, metrics: Set<String>, sessions: TrainingProtocol?, _ r: inout YAMLReader) -> Measure? {
         guard let m = r.mapping(node, f, allowed: ["name", "metric", "session", "block", "targets", "catch", "first", "last", "absolute"],
                                 required: ["metric"]) else { return nil }
-        guard let metric = m["metric"].flatMap({ r.string($0, "\(f).metric") }) else { return nil }
-        if !metrics.isEmpty && !metrics.contains(metric), let n = m["metric"] {
-            r.fail(n, "\(f).metric", "unknown metric '\(metric)'; the protocol's trials report: \(metrics.sorted().joined(separator: ", "))")
-        }
+        guard let metric = metricName(m, f, metrics, &r) else { return nil }
         let name = m["name"].flatMap { r.string($0, "\(f).name") } ?? metric
-        let session = m["session"].flatMap { r.string($0, "\(f).session") }
-        if let session, let n = m["session"] { sessionCheck(n, "\(f).session", session, sessions, &r) }
+        let session = sessionName(m, f, sessions, &r)
         var targets: [Int]?
         if let n = m["targets"], let list = r.sequence(n, "\(f).targets") {
             targets = list.enumerated().compactMap { r.integer($1, "\(f).targets[\($0)]") }
@@ -237,12 +243,8 @@ struct ExperimentParser {
 
     private func curve(_ node: Node, _ f: String, metrics: Set<String>, sessions: TrainingProtocol?, _ r: inout YAMLReader) -> Curve? {
         guard let m = r.mapping(node, f, allowed: ["metric", "session", "bin", "absolute"], required: ["metric"]) else { return nil }
-        guard let metric = m["metric"].flatMap({ r.string($0, "\(f).metric") }) else { return nil }
-        if !metrics.isEmpty && !metrics.contains(metric), let n = m["metric"] {
-            r.fail(n, "\(f).metric", "unknown metric '\(metric)'; the protocol's trials report: \(metrics.sorted().joined(separator: ", "))")
-        }
-        let session = m["session"].flatMap { r.string($0, "\(f).session") }
-        if let session, let n = m["session"] { sessionCheck(n, "\(f).session", session, sessions, &r) }
+        guard let metric = metricName(m, f, metrics, &r) else { return nil }
+        let session = sessionName(m, f, sessions, &r)
         var bin = 10
         if let n = m["bin"], let v = r.integer(n, "\(f).bin") {
             if v < 1 { r.fail(n, "\(f).bin", "must be ≥ 1, got \(v)") } else { bin = v }

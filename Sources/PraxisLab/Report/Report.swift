@@ -4,26 +4,25 @@ import Foundation
 /// with the measures per arm, learning curves with 95 % bands, test-phase bars, dopamine
 /// responses over trials, example hand paths and the effects between arms.
 public enum Report {
-    /// The report page for `store`.
-    public static func html(store: Store) throws -> String {
-        let summary = try Summary(store: store)
+    /// The report page for `store`, whose summary is `summary` (computed once: its bootstrap
+    /// intervals are the costly part).
+    public static func html(store: Store, summary: Summary) throws -> String {
         guard let run = try store.runInfo() else { throw SummaryError.emptyStore(store.path) }
         return try page(title: run.name, sections: section(store: store, summary: summary, run: run, level: 2))
     }
 
     /// Writes `folder/report.html` for the store in `folder`; returns its path.
     @discardableResult
-    public static func write(store: Store, to folder: URL) throws -> URL {
+    public static func write(store: Store, summary: Summary, to folder: URL) throws -> URL {
         let url = folder.appendingPathComponent("report.html")
-        try Data(try html(store: store).utf8).write(to: url, options: .atomic)
+        try Data(try html(store: store, summary: summary).utf8).write(to: url, options: .atomic)
         return url
     }
 
-    /// A page holding the sections of several stores (the demo's experiments).
-    public static func combined(title: String, stores: [Store]) throws -> String {
+    /// A page holding the sections of several stores with their summaries (the demo's experiments).
+    public static func combined(title: String, _ results: [(store: Store, summary: Summary)]) throws -> String {
         var body = ""
-        for store in stores {
-            let summary = try Summary(store: store)
+        for (store, summary) in results {
             guard let run = try store.runInfo() else { continue }
             body += "<h2>\(SVGChart.escape(run.name))</h2>" + (try section(store: store, summary: summary, run: run, level: 3))
         }

@@ -14,14 +14,21 @@ public enum Export {
             var out: [URL] = []
 
             var trials = "arm,subject,trial,session,block,target,catch,perturbation,feedback,reward" + metrics.map { ",\($0)" }.joined() + "\n"
+            // One pass over trials and one over their metrics, both in key order (a merge,
+            // not a query per trial).
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.name AS arm, t.* FROM trial t JOIN arm a ON a.id = t.arm_id ORDER BY t.arm_id, t.subject_idx, t.idx
                 """)
-            let values = try db.makeStatement(sql: "SELECT name, value FROM metric WHERE arm_id = ? AND subject_idx = ? AND trial_idx = ?")
+            let metricRows = try Row.fetchCursor(db, sql: "SELECT * FROM metric ORDER BY arm_id, subject_idx, trial_idx, name")
+            var pending = try metricRows.next()
             while let r = try rows.next() {
                 let armId: Int = r["arm_id"], subject: Int = r["subject_idx"], idx: Int = r["idx"]
+                let key = [armId, subject, idx]
                 var byName: [String: Double] = [:]
-                for m in try Row.fetchAll(values, arguments: [armId, subject, idx]) { byName[m["name"]] = m["value"] }
+                while let m = pending, [m["arm_id"], m["subject_idx"], m["trial_idx"]] as [Int] == key {
+                    byName[m["name"]] = m["value"]
+                    pending = try metricRows.next()
+                }
                 let cells: [String] = [field(r["arm"]), "\(subject)", "\(idx)", field(r["session"]), "\(r["block"] as Int)",
                                        "\(r["target"] as Int)", "\(r["catch"] as Int)", field(r["perturbation"]), field(r["feedback"]),
                                        "\(r["reward"] as Double)"] + metrics.map { byName[$0].map { "\($0)" } ?? "" }

@@ -27,17 +27,17 @@ public enum Statistics {
         return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
     }
 
-    /// Percentile bootstrap 95 % interval of `statistic` over resamples of `x` (with
+    /// Percentile bootstrap 95 % interval of the mean over resamples of `x` (with
     /// replacement), drawn from `seed`.
-    public static func bootstrap(_ x: [Double], seed: UInt64, _ statistic: ([Double]) -> Double = mean) -> (Double, Double) {
+    public static func bootstrap(_ x: [Double], seed: UInt64) -> (Double, Double) {
         guard !x.isEmpty else { return (.nan, .nan) }
         var rng = RandomStream(seed: seed, stream: StreamID(.user, 2))
         var draws: [Double] = []
         draws.reserveCapacity(resamples)
-        var sample = x
         for _ in 0..<resamples {
-            for k in sample.indices { sample[k] = x[index(&rng, x.count)] }
-            draws.append(statistic(sample))
+            var sum = 0.0
+            for _ in x.indices { sum += x[index(&rng, x.count)] }
+            draws.append(sum / Double(x.count))
         }
         draws.sort()
         return (quantile(sorted: draws, 0.025), quantile(sorted: draws, 0.975))

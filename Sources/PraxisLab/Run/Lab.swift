@@ -10,29 +10,24 @@ public enum Lab {
     @discardableResult
     public static func run(_ experiment: Experiment, in folder: URL, threads: Int, subjectsPerArm: Int? = nil,
                            progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> Summary {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try Store(path: storePath(folder))
-        try ExperimentRunner(experiment, threads: threads, subjectsPerArm: subjectsPerArm).run(into: store, progress: progress)
-        let summary = try Summary(store: store)
-        try summary.write(to: folder)
-        try Report.write(store: store, to: folder)
-        return summary
+        try run([(experiment, folder)], threads: threads, subjectsPerArm: subjectsPerArm, progress: progress)[0]
     }
 
     /// Runs several experiments into their folders from one pool of workers (the demo),
     /// then writes each folder's summary and report. Returns the summaries.
-    public static func run(_ experiments: [(experiment: Experiment, folder: URL)], threads: Int,
+    public static func run(_ experiments: [(experiment: Experiment, folder: URL)], threads: Int, subjectsPerArm: Int? = nil,
                            progress: (@Sendable (ProgressEvent) -> Void)? = nil) throws -> [Summary] {
         var runs: [(runner: ExperimentRunner, store: Store)] = []
         for (experiment, folder) in experiments {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            runs.append((ExperimentRunner(experiment, threads: threads), try Store(path: storePath(folder))))
+            runs.append((ExperimentRunner(experiment, threads: threads, subjectsPerArm: subjectsPerArm),
+                         try Store(path: storePath(folder))))
         }
         try ExperimentRunner.run(runs, threads: threads, progress: progress)
         return try zip(runs, experiments).map { run, e in
             let summary = try Summary(store: run.store)
             try summary.write(to: e.folder)
-            try Report.write(store: run.store, to: e.folder)
+            try Report.write(store: run.store, summary: summary, to: e.folder)
             return summary
         }
     }

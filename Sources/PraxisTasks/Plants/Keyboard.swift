@@ -12,6 +12,10 @@ public struct Keyboard: Sendable, Equatable {
     private let axes: [SIMD2<Double>]
     private let channelOfKey: [Int]
     private var down: [Bool]
+    /// Fingertip touch per action channel: 1 while the channel's key is down (the key has
+    /// bottomed out under the finger), else 0. Kept up to date as keys go down and up, so
+    /// reading it in every step allocates nothing.
+    public private(set) var touch: [Float]
 
     /// `count` keys spread evenly over `channels` action channels (key i on channel
     /// i·channels/count). Finger and key: 0.3 kg moving mass, a 100 N/m return spring, 5 N·s/m
@@ -25,6 +29,7 @@ public struct Keyboard: Sendable, Equatable {
         channelOfKey = (0..<count).map { $0 * channels / count }
         axes = channelOfKey.map { ChannelLayout.direction($0, of: channels) }
         down = Array(repeating: false, count: count)
+        touch = Array(repeating: 0, count: channels)
     }
 
     public var count: Int { keys.count }
@@ -38,6 +43,7 @@ public struct Keyboard: Sendable, Equatable {
     /// All keys back at rest, none down.
     public mutating func reset() {
         for i in keys.indices { keys[i].reset(); down[i] = false }
+        for c in touch.indices where touch[c] != 0 { touch[c] = 0 }
     }
 
     /// Advances every key by `dt` under the finger forces `fingers` (N, one per action
@@ -49,18 +55,10 @@ public struct Keyboard: Sendable, Equatable {
             let c = channelOfKey[i]
             keys[i].step(force: c < fingers.count ? max(0, Double(fingers[c])) : 0, dt: dt)
             let x = keys[i].position
-            if !down[i] && x >= threshold { down[i] = true; pressed.append(i) }
-            else if down[i] && x < threshold / 2 { down[i] = false }
+            if !down[i] && x >= threshold { down[i] = true; touch[c] = 1; pressed.append(i) }
+            else if down[i] && x < threshold / 2 { down[i] = false; touch[c] = 0 }
         }
         return pressed
-    }
-
-    /// Fingertip touch per action channel: 1 while the channel's key is down (the key has
-    /// bottomed out under the finger), else 0.
-    public var touch: [Float] {
-        var t = [Float](repeating: 0, count: channels)
-        for i in keys.indices where down[i] { t[channelOfKey[i]] = 1 }
-        return t
     }
 
     /// The finger position seen by proprioception: the keys' displacements along their axes.

@@ -26,9 +26,11 @@ struct Demo: ParsableCommand {
             print("\n\(summary.experiment)")
             print(Lab.table(summary))
         }
-        let stores = try demo.reversed().map { try Store.open(existing: Lab.storePath(root.appendingPathComponent($0.folder))) }
+        let results = try zip(demo, summaries).reversed().map {
+            (try Store.open(existing: Lab.storePath(root.appendingPathComponent($0.0.folder))), $0.1)
+        }
         let report = root.appendingPathComponent("report.html")
-        try Data(try Report.combined(title: "Praxis demo", stores: stores).utf8).write(to: report, options: .atomic)
+        try Data(try Report.combined(title: "Praxis demo", results).utf8).write(to: report, options: .atomic)
         let seconds = (ContinuousClock.now - start) / .seconds(1)
         print(String(format: "\ndemo finished in %.1f s", seconds))
         print("report: \(report.path)")

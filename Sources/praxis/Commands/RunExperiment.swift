@@ -49,8 +49,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: folder)
         let store = try Store.open(existing: Lab.storePath(url))
-        try Summary(store: store).write(to: url)
-        print("report: \(try Report.write(store: store, to: url).path)")
+        let summary = try Summary(store: store)
+        try summary.write(to: url)
+        print("report: \(try Report.write(store: store, summary: summary, to: url).path)")
     }
 }
 
