@@ -41,7 +41,7 @@ import Testing
         return sum / n
     }
 
-    /// Five baseline reaches, 80 under perturbation `py`, 20 of washout.
+    /// Ten baseline reaches, 80 under perturbation `py`, 60 of washout.
     static func session(cutClimbingFibres: Bool, py: Float = 0.4) throws -> (baseline: Float, early: Float, late: Float, washout: [Float]) {
         let c = try Circuit(seed: 2)
         if cutClimbingFibres { c.population("IO").gain = 0 }
@@ -49,24 +49,28 @@ import Testing
         // Spinal pools carry signal-dependent noise, so single reaches scatter (SD ≈ 0.1):
         // baseline and after-effect are means over reaches.
         var baseline: Float = 0
-        for _ in 0..<5 { baseline += try reach(c, py: 0, delay: &delay) / 5 }
+        for _ in 0..<10 { baseline += try reach(c, py: 0, delay: &delay) / 10 }
         var field: [Float] = []
         for _ in 0..<80 { field.append(try reach(c, py: py, delay: &delay)) }
         var washout: [Float] = []
-        for _ in 0..<20 { washout.append(try reach(c, py: 0, delay: &delay)) }
+        for _ in 0..<60 { washout.append(try reach(c, py: 0, delay: &delay)) }
         return (baseline, field.prefix(3).reduce(0, +) / 3, field.suffix(10).reduce(0, +) / 10, washout)
     }
 
     @Test func perturbationIsLearnedWithAfterEffect() throws {
         let s = try Self.session(cutClimbingFibres: false)
         let early = s.early - s.baseline, late = s.late - s.baseline
-        #expect(early > 0.3)
+        // Before learning most of the push shows (single reaches scatter by ≈ 0.1, so the
+        // mean of three by ≈ 0.06).
+        #expect(early > 0.5 * 0.4, "early \(early)")
         #expect(late <= 0.3 * early, "early \(early), late \(late)")
-        // After-effect: the first washout reaches err the other way, then it decays.
+        // After-effect: the first washout reaches err the other way, then it decays
+        // (unlearning is slower than learning: half of it is gone after ≈ 30 reaches).
         let first = s.washout.prefix(3).reduce(0, +) / 3 - s.baseline
-        let last = s.washout.suffix(5).reduce(0, +) / 5 - s.baseline
         #expect(first < -0.3 * early, "after-effect \(first)")
-        #expect(abs(last) < abs(first))
+        let firstTen = s.washout.prefix(10).reduce(0, +) / 10 - s.baseline
+        let lastTwenty = s.washout.suffix(20).reduce(0, +) / 20 - s.baseline
+        #expect(abs(lastTwenty) < 0.6 * abs(firstTen), "washout \(firstTen) → \(lastTwenty)")
     }
 
     @Test func cuttingClimbingFibresAbolishesLearning() throws {

@@ -29,8 +29,10 @@ import Testing
     // MARK: Three-factor
 
     /// Pre and post rate units active together for 100 ms, then dopamine after `delay`.
-    func threeFactorChange(delay: Double, sign: Float = 1, transient: Float = 5, rate: Float = 1) throws -> Float {
-        let rule = ThreeFactorRule(modulator: "DA", sign: sign, learningRate: rate, minWeight: -10, maxWeight: 10)
+    func threeFactorChange(delay: Double, sign: Float = 1, transient: Float = 5, rate: Float = 1,
+                           burst: Float = 1, dip: Float = 1) throws -> Float {
+        let rule = ThreeFactorRule(modulator: "DA", sign: sign, learningRate: rate, minWeight: -10, maxWeight: 10,
+                                   burstSensitivity: burst, dipSensitivity: dip)
         let spec = NetworkSpec(
             dt: 1e-3,
             populations: [PopulationSpec(name: "ctx", size: 1, model: .rate(RateParameters(tauS: 0.005))),
@@ -67,6 +69,18 @@ import Testing
         #expect(try threeFactorChange(delay: 0.5, sign: 1, transient: -0.8) < 0)
         #expect(try threeFactorChange(delay: 0.5, sign: -1, transient: 5) < 0)
         #expect(try threeFactorChange(delay: 0.5, sign: -1, transient: -0.8) > 0)
+    }
+
+    /// A rule reading its receptor: with dip sensitivity ¼ a dip moves the weight by a
+    /// quarter as much, while a burst is read in full (and the reverse for bursts).
+    @Test func threeFactorBurstAndDipSensitivities() throws {
+        let dip = try threeFactorChange(delay: 0.5, transient: -0.8), burst = try threeFactorChange(delay: 0.5, transient: 5)
+        let quarterDip = try threeFactorChange(delay: 0.5, transient: -0.8, dip: 0.25)
+        #expect(abs(quarterDip - 0.25 * dip) < 1e-3 * abs(dip), "\(quarterDip) vs \(dip)")
+        #expect(try threeFactorChange(delay: 0.5, transient: 5, dip: 0.25) == burst)
+        let quarterBurst = try threeFactorChange(delay: 0.5, transient: 5, burst: 0.25)
+        #expect(abs(quarterBurst - 0.25 * burst) < 1e-3 * abs(burst), "\(quarterBurst) vs \(burst)")
+        #expect(try threeFactorChange(delay: 0.5, transient: -0.8, burst: 0.25) == dip)
     }
 
     // MARK: Climbing fibre

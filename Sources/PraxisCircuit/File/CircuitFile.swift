@@ -267,7 +267,7 @@ enum Parser {
         let g = "\(f).\(kind)"
         switch kind {
         case "three-factor":
-            guard let m = r.mapping(body, g, allowed: ["modulator", "sign", "rate", "rise_ms", "decay_ms", "min", "max", "eligibility"],
+            guard let m = r.mapping(body, g, allowed: ["modulator", "sign", "rate", "rise_ms", "decay_ms", "min", "max", "eligibility", "burst", "dip"],
                                     required: ["modulator", "sign", "rate"]) else { return nil }
             guard let mod = m["modulator"].flatMap({ r.string($0, "\(g).modulator") }),
                   let sign = m["sign"].flatMap({ r.number($0, "\(g).sign") }),
@@ -278,6 +278,8 @@ enum Parser {
             r.set(&x.minWeight, m, "min", g)
             r.set(&x.maxWeight, m, "max", g)
             if let n = m["eligibility"], let v = r.choice(n, "\(g).eligibility", ["pre-post": ThreeFactorRule.Eligibility.prePost, "pre": .pre]) { x.eligibility = v }
+            r.set(&x.burstSensitivity, m, "burst", g)
+            r.set(&x.dipSensitivity, m, "dip", g)
             return .threeFactor(x)
         case "climbing-fibre":
             guard let m = r.mapping(body, g, allowed: ["teacher", "ltd", "ltp", "rise_ms", "decay_ms", "min", "max"],

@@ -74,9 +74,17 @@ enum Kernels {
         let top = min(hi, p.size)
         if c.noiseScale > 0 || c.signalNoiseScale > 0 {
             let additive = c.noiseScale, relative = c.signalNoiseScale
-            for j in lo..<top {
-                let w = p.noise.words(step: step, unit: j)
-                x[j] += (additive + relative * abs(out[j])) * Philox.normal(w.x, w.y)
+            // Four units share a Philox block: unit j takes normal j % 4 of block j / 4, so a
+            // unit's draw does not depend on how the units are split across threads.
+            var j = lo
+            while j < top {
+                let group = j >> 2
+                let n = Philox.normals(p.noise.words(step: step, unit: group))
+                let end = min(top, (group + 1) << 2)
+                while j < end {
+                    x[j] += (additive + relative * abs(out[j])) * n[j & 3]
+                    j += 1
+                }
             }
         }
         switch params.transfer {

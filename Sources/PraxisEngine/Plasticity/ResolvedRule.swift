@@ -3,8 +3,9 @@
 /// `String`s, and copying one in every step costs a retain/release pair per projection.)
 enum ResolvedRule: Sendable {
     case none
-    /// Three-factor: `rate` includes the rule's sign.
-    case threeFactor(rate: Float, prePost: Bool)
+    /// Three-factor: `rate` includes the rule's sign; `burst`/`dip` weigh the modulator's
+    /// deviation above/below its tonic level.
+    case threeFactor(rate: Float, prePost: Bool, burst: Float, dip: Float)
     case climbingFibre(ltd: Float, ltp: Float)
     case oja(rate: Float)
     case stdp(aPlus: Float, aMinus: Float)
@@ -16,7 +17,8 @@ enum ResolvedRule: Sendable {
     init(_ rule: PlasticityRule?, dt: Double) {
         switch rule {
         case nil: self = .none
-        case .threeFactor(let r)?: self = .threeFactor(rate: r.learningRate * r.sign, prePost: r.eligibility == .prePost)
+        case .threeFactor(let r)?: self = .threeFactor(rate: r.learningRate * r.sign, prePost: r.eligibility == .prePost,
+                                                   burst: r.burstSensitivity, dip: r.dipSensitivity)
         case .climbingFibre(let r)?: self = .climbingFibre(ltd: r.ltdRate, ltp: r.ltpRate)
         case .oja(let r)?: self = .oja(rate: r.learningRate)
         case .stdp(let r)?: self = .stdp(aPlus: r.aPlus, aMinus: r.aMinus)

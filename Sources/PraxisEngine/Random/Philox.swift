@@ -31,6 +31,16 @@ public enum Philox {
         (Float(word >> 8) + 0.5) * (1.0 / 16_777_216.0)
     }
 
+    /// Four independent standard normals from one block: two Box–Muller pairs in single
+    /// precision (the run-time noise of rate units, where a draw per unit per step makes the
+    /// transcendental functions the cost).
+    @inline(__always)
+    public static func normals(_ w: SIMD4<UInt32>) -> SIMD4<Float> {
+        let r0 = (-2 * Libm.log(unit(w.x))).squareRoot(), t0 = 2 * Float.pi * unit(w.y)
+        let r1 = (-2 * Libm.log(unit(w.z))).squareRoot(), t1 = 2 * Float.pi * unit(w.w)
+        return SIMD4(r0 * Libm.cos(t0), r0 * Libm.sin(t0), r1 * Libm.cos(t1), r1 * Libm.sin(t1))
+    }
+
     /// The first of `normals(a, b)` alone (no sine computed), bit for bit.
     @inline(__always)
     public static func normal(_ a: UInt32, _ b: UInt32) -> Float {

@@ -81,6 +81,8 @@ extension NetworkSpec {
                     if !(r.traceDecayS > 0) { fail(el, "plasticity.traceDecayS", "must be > 0") }
                     if !(r.traceRiseS >= 0) { fail(el, "plasticity.traceRiseS", "must be ≥ 0") }
                     if r.traceRiseS == r.traceDecayS { fail(el, "plasticity.traceRiseS", "must differ from traceDecayS") }
+                    if !(r.burstSensitivity >= 0) { fail(el, "plasticity.burstSensitivity", "must be ≥ 0, got \(r.burstSensitivity)") }
+                    if !(r.dipSensitivity >= 0) { fail(el, "plasticity.dipSensitivity", "must be ≥ 0, got \(r.dipSensitivity)") }
                 case .climbingFibre(let r):
                     if let teacherSize = sizes[r.teacher] {
                         if let nt, teacherSize != nt {

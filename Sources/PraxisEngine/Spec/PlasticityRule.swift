@@ -25,9 +25,16 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
 /// Dopamine-gated Hebbian learning through a synaptic eligibility trace
 /// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`
 /// (or `+ a_i` alone with `eligibility: .pre`),
-/// `Δw_ij = η · sign · (m − tonic) · e_ij · dt`. With the default rise 0.3 s and decay 1 s the
+/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt`, where `φ(x) = burst·x` above the tonic level
+/// and `dip·x` below it (both 1 by default). With the default rise 0.3 s and decay 1 s the
 /// trace peaks ≈ 0.5 s after coincident activity, so dopamine arriving 0.3–2 s later counts
 /// and dopamine 5 s later does not (Yagishita et al. 2014, Science 345:1616).
+///
+/// The two sensitivities let a rule read the receptor it acts through: low-affinity D1
+/// receptors are occupied mainly during bursts, while high-affinity D2 receptors, nearly
+/// saturated at the tonic level, register pauses (Richfield et al. 1989; Dreyer et al. 2010,
+/// J Neurosci 30:14273). So D1-MSN potentiation follows bursts and D2-MSN potentiation
+/// follows dips (Shen et al. 2008, Science 321:848; Frank 2005).
 public struct ThreeFactorRule: Sendable, Equatable, Codable {
     /// What the eligibility trace integrates.
     public enum Eligibility: String, Sendable, Codable {
@@ -45,12 +52,17 @@ public struct ThreeFactorRule: Sendable, Equatable, Codable {
     public var minWeight: Float
     public var maxWeight: Float
     public var eligibility: Eligibility
+    /// Weight of modulator levels above the tonic level (bursts).
+    public var burstSensitivity: Float
+    /// Weight of modulator levels below the tonic level (dips).
+    public var dipSensitivity: Float
     public init(modulator: String, sign: Float, learningRate: Float, traceRiseS: Float = 0.3,
                 traceDecayS: Float = 1.0, minWeight: Float = 0, maxWeight: Float = 1,
-                eligibility: Eligibility = .prePost) {
+                eligibility: Eligibility = .prePost, burstSensitivity: Float = 1, dipSensitivity: Float = 1) {
         self.modulator = modulator; self.sign = sign; self.learningRate = learningRate
         self.traceRiseS = traceRiseS; self.traceDecayS = traceDecayS
         self.minWeight = minWeight; self.maxWeight = maxWeight; self.eligibility = eligibility
+        self.burstSensitivity = burstSensitivity; self.dipSensitivity = dipSensitivity
     }
 }
 

@@ -17,6 +17,9 @@ public struct ProtocolRunner {
     @discardableResult
     public func run(_ subject: Subject, seed: UInt64, onTrial: (TrialRecord) throws -> Void) throws -> Int {
         var rng = RandomStream(seed: seed, stream: StreamID(.schedule, 0))
+        // Drawn from a stream of its own, so adding it left every schedule as it was.
+        var counterbalancing = RandomStream(seed: seed, stream: StreamID(.schedule, 1))
+        let arrangement = Int(counterbalancing.nextWord() >> 1)
         var count = 0
         for step in trainingProtocol.steps {
             switch step {
@@ -24,7 +27,8 @@ public struct ProtocolRunner {
                 for p in subject.circuit.network.projections { p.forget(seconds: rest.seconds) }
             case .session(let session):
                 for (b, block) in session.blocks.enumerated() {
-                    count += try run(block, session: session.name, index: b, subject, &rng, onTrial: onTrial)
+                    count += try run(block, session: session.name, index: b, subject, &rng, arrangement: arrangement,
+                                     onTrial: onTrial)
                 }
             }
         }
@@ -32,7 +36,7 @@ public struct ProtocolRunner {
     }
 
     private func run(_ block: Block, session: String, index: Int, _ subject: Subject, _ rng: inout RandomStream,
-                     onTrial: (TrialRecord) throws -> Void) throws -> Int {
+                     arrangement: Int, onTrial: (TrialRecord) throws -> Void) throws -> Int {
         guard let entry = TaskCatalog.entry(block.task) else { preconditionFailure("unknown task \(block.task)") }
         var task = entry.make()
         let acetylcholine = subject.circuit.network.modulators.first { $0.kind == .acetylcholine }
@@ -59,7 +63,8 @@ public struct ProtocolRunner {
             let target = cycle.removeLast()
             let isCatch = block.catchFraction > 0 && Double(rng.uniform()) < block.catchFraction
             let trial = Trial(target: target, perturbation: block.perturbation, isCatch: isCatch, feedback: block.feedback,
-                              rewardProbability: block.rewardProbability(target), rewardDraw: Double(rng.uniform()))
+                              rewardProbability: block.rewardProbability(target), rewardDraw: Double(rng.uniform()),
+                              arrangement: arrangement)
             var record = try subject.perform(trial, on: &task, keepPath: keepPath(subject.trialsDone))
             record.session = session
             record.block = index

@@ -3,7 +3,8 @@
 /// E 0.6, F 0.4). Training presents the pairs AB, CD and EF with feedback; the test presents
 /// every pair without feedback. A trial's target is the pair's index in `pairs`: 0 AB,
 /// 1 CD, 2 EF, then the 12 novel pairs. Each stimulus sits on its own action channel
-/// (`stimulusChannels`; the training pairs lie opposite each other) with a key under it, and
+/// (`stimulusChannels(arrangement:)`, counterbalanced across subjects; the training pairs lie
+/// opposite each other) with a key under it, and
 /// the subject chooses a stimulus by pressing its key; presses of keys without a stimulus
 /// are ignored. Reward follows the chosen stimulus's probability and the trial's reward draw,
 /// and is delivered at the choice. The unchosen stimulus then goes off and the chosen one
@@ -27,9 +28,32 @@ public struct SelectionTask: Task {
         for a in 0..<6 { for b in a + 1..<6 where !training.contains(where: { $0 == (a, b) }) { novel.append((a, b)) } }
         return training + novel
     }()
-    /// Action channel of stimuli A–F; the keyboard has one key per channel, so this is also
-    /// the key under each stimulus.
+    /// Action channel of stimuli A–F in the canonical arrangement; the keyboard has one key
+    /// per channel, so this is also the key under each stimulus.
     public static let stimulusChannels = [0, 4, 2, 6, 1, 5]
+    /// Number of distinct arrangements: which training pair lies on which axis (3!) and
+    /// which of its stimuli lies on which side (2³).
+    public static let arrangements = 48
+
+    /// Action channel of stimuli A–F in arrangement `arrangement` (taken modulo
+    /// `arrangements`). Counterbalanced across subjects, as the original varied which
+    /// character was which stimulus: the training pairs always lie opposite each other on
+    /// one of the three axes of `stimulusChannels`, so every arrangement asks the same
+    /// movements, but a key's own ease or a finger's bias is not tied to one stimulus.
+    public static func stimulusChannels(arrangement: Int) -> [Int] {
+        let k = arrangement % arrangements
+        let axes = [(0, 4), (2, 6), (1, 5)]
+        let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+        let order = orders[k % 6], flips = k / 6
+        var channels = [Int](repeating: 0, count: 6)
+        for pair in 0..<3 {
+            let axis = axes[order[pair]]
+            let flipped = flips >> pair & 1 == 1
+            channels[2 * pair] = flipped ? axis.1 : axis.0
+            channels[2 * pair + 1] = flipped ? axis.0 : axis.1
+        }
+        return channels
+    }
     /// Longest the pair waits for a choice (s).
     public let timeout: Double
     /// How long the chosen stimulus stays on view after the choice (s).
@@ -44,6 +68,8 @@ public struct SelectionTask: Task {
     private var scored: [String: Double]?
     private var sinceChoice = 0.0
     private var paid = false
+    /// This subject's channel of stimuli A–F.
+    private var channelOf = SelectionTask.stimulusChannels
 
     public init(timeout: Double = 2.0, chosenOnView: Double = 0.5, feedbackDuration: Double = 2.0) {
         keyboard = Keyboard(count: 8, channels: 8)
@@ -55,11 +81,12 @@ public struct SelectionTask: Task {
     public mutating func reset(_ trial: Trial) -> Observation {
         precondition(trial.target >= 0 && trial.target < Self.pairs.count, "pair \(trial.target) out of range")
         self.trial = trial
+        channelOf = Self.stimulusChannels(arrangement: trial.arrangement)
         keyboard.reset()
         elapsed = 0; scored = nil; sinceChoice = 0; paid = false
         let (a, b) = Self.pairs[trial.target]
         cues = [Float](repeating: 0, count: keyboard.channels)
-        cues[Self.stimulusChannels[a]] = 1; cues[Self.stimulusChannels[b]] = 1
+        cues[channelOf[a]] = 1; cues[channelOf[b]] = 1
         return observation()
     }
 
@@ -77,12 +104,12 @@ public struct SelectionTask: Task {
         }
         elapsed += dt
         let (a, b) = Self.pairs[trial.target]
-        let keyA = Self.stimulusChannels[a], keyB = Self.stimulusChannels[b]
+        let keyA = channelOf[a], keyB = channelOf[b]
         let choice = pressed.first { $0 == keyA || $0 == keyB }.map { $0 == keyA ? a : b }
         guard choice != nil || elapsed >= timeout - 1e-9 else {
             return Transition(observation: observation(), reward: 0, done: false, info: [:])
         }
-        for i in cues.indices where choice.map({ i != Self.stimulusChannels[$0] }) ?? true { cues[i] = 0 }
+        for i in cues.indices where choice.map({ i != channelOf[$0] }) ?? true { cues[i] = 0 }
         // A pair left unchosen counts as not choosing the better stimulus.
         var info: [String: Double] = ["responded": choice == nil ? 0 : 1, "rewarded": 0, "rt_s": elapsed, "chose_better": 0]
         var reward = 0.0

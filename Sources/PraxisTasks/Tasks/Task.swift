@@ -29,11 +29,18 @@ public struct Trial: Sendable, Equatable, Codable {
     /// trial's reward is delivered when `rewardDraw < rewardProbability` (tasks stay
     /// deterministic).
     public var rewardDraw: Double
+    /// Counterbalancing: a draw made once per subject by the protocol runner (the same in
+    /// every trial of the subject). A task whose stimuli can be assigned to keys in several
+    /// equivalent ways picks the assignment from it, so no stimulus is tied to the same
+    /// key in every subject (0: the task's canonical assignment).
+    public var arrangement: Int
     public init(target: Int, perturbation: Perturbation = .none, isCatch: Bool = false,
-                feedback: Feedback = .vector, timeout: Double = 1.5, rewardProbability: Double = 1, rewardDraw: Double = 0) {
+                feedback: Feedback = .vector, timeout: Double = 1.5, rewardProbability: Double = 1, rewardDraw: Double = 0,
+                arrangement: Int = 0) {
         self.target = target; self.perturbation = perturbation; self.isCatch = isCatch
         self.feedback = feedback; self.timeout = timeout
         self.rewardProbability = rewardProbability; self.rewardDraw = rewardDraw
+        self.arrangement = arrangement
     }
     /// Whether success this trial earns its reward.
     public var rewardDue: Bool { rewardDraw < rewardProbability }
