@@ -30,15 +30,17 @@ import Testing
 
     /// Pre and post rate units active together for 100 ms, then dopamine after `delay`.
     func threeFactorChange(delay: Double, sign: Float = 1, transient: Float = 5, rate: Float = 1,
-                           burst: Float = 1, dip: Float = 1) throws -> Float {
+                           burst: Float = 1, dip: Float = 1, multiplicative: Bool = false, initial: Float = 0,
+                           eligibility: ThreeFactorRule.Eligibility = .prePost) throws -> Float {
         let rule = ThreeFactorRule(modulator: "DA", sign: sign, learningRate: rate, minWeight: -10, maxWeight: 10,
-                                   burstSensitivity: burst, dipSensitivity: dip)
+                                   eligibility: eligibility, burstSensitivity: burst, dipSensitivity: dip,
+                                   multiplicative: multiplicative)
         let spec = NetworkSpec(
             dt: 1e-3,
             populations: [PopulationSpec(name: "ctx", size: 1, model: .rate(RateParameters(tauS: 0.005))),
                           PopulationSpec(name: "msn", size: 1, model: .rate(RateParameters(tauS: 0.005)))],
             projections: [ProjectionSpec(name: "w", source: "ctx", target: "msn", connectivity: .oneToOne,
-                                         weight: .constant(0), plasticity: .threeFactor(rule))],
+                                         weight: .constant(initial), plasticity: .threeFactor(rule))],
             modulators: [NeuromodulatorSpec(name: "DA", kind: .dopamine, tonic: 1, phasicTauS: 0.05)])
         let sim = Simulator(network: try Network(spec: spec, seed: 1))
         let ctx = sim.network.populations[0], msn = sim.network.populations[1]
@@ -81,6 +83,17 @@ import Testing
         let quarterBurst = try threeFactorChange(delay: 0.5, transient: 5, burst: 0.25)
         #expect(abs(quarterBurst - 0.25 * burst) < 1e-3 * abs(burst), "\(quarterBurst) vs \(burst)")
         #expect(try threeFactorChange(delay: 0.5, transient: -0.8, burst: 0.25) == dip)
+    }
+
+    /// Multiplicative updates scale with the weight (OpAL): the same dopamine moves a synapse
+    /// of weight 2 twice as far as one of weight 1 (with a presynaptic trace, so the weight's
+    /// own drive of the target does not enter), and a zero weight not at all.
+    @Test func threeFactorMultiplicativeScalesWithWeight() throws {
+        let one = try threeFactorChange(delay: 0.5, multiplicative: true, initial: 1, eligibility: .pre) - 1
+        let two = try threeFactorChange(delay: 0.5, multiplicative: true, initial: 2, eligibility: .pre) - 2
+        #expect(one > 0)
+        #expect(abs(two / one - 2) < 0.01, "\(two) vs \(one)")
+        #expect(try threeFactorChange(delay: 0.5, multiplicative: true, initial: 0) == 0)
     }
 
     // MARK: Climbing fibre

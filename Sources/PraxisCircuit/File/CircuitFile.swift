@@ -267,7 +267,7 @@ enum Parser {
         let g = "\(f).\(kind)"
         switch kind {
         case "three-factor":
-            guard let m = r.mapping(body, g, allowed: ["modulator", "sign", "rate", "rise_ms", "decay_ms", "min", "max", "eligibility", "burst", "dip"],
+            guard let m = r.mapping(body, g, allowed: ["modulator", "sign", "rate", "rise_ms", "decay_ms", "min", "max", "eligibility", "burst", "dip", "multiplicative"],
                                     required: ["modulator", "sign", "rate"]) else { return nil }
             guard let mod = m["modulator"].flatMap({ r.string($0, "\(g).modulator") }),
                   let sign = m["sign"].flatMap({ r.number($0, "\(g).sign") }),
@@ -280,6 +280,7 @@ enum Parser {
             if let n = m["eligibility"], let v = r.choice(n, "\(g).eligibility", ["pre-post": ThreeFactorRule.Eligibility.prePost, "pre": .pre]) { x.eligibility = v }
             r.set(&x.burstSensitivity, m, "burst", g)
             r.set(&x.dipSensitivity, m, "dip", g)
+            if let n = m["multiplicative"], let v = r.boolean(n, "\(g).multiplicative") { x.multiplicative = v }
             return .threeFactor(x)
         case "climbing-fibre":
             guard let m = r.mapping(body, g, allowed: ["teacher", "ltd", "ltp", "rise_ms", "decay_ms", "min", "max"],

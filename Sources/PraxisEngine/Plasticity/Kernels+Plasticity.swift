@@ -13,9 +13,9 @@ extension Kernels {
                       teacher: Population?, dt: Float) {
         switch j.learning {
         case .none: return
-        case .threeFactor(let rate, let prePost, let burst, let dip):
-            learnThreeFactor(j, rate: rate, prePost: prePost, burst: burst, dip: dip, pre: activity(pre), post: activity(post),
-                             modulator: modulator!, dt: dt)
+        case .threeFactor(let rate, let prePost, let burst, let dip, let multiplicative):
+            learnThreeFactor(j, rate: rate, prePost: prePost, burst: burst, dip: dip, multiplicative: multiplicative,
+                             pre: activity(pre), post: activity(post), modulator: modulator!, dt: dt)
         case .climbingFibre(let ltd, let ltp):
             learnClimbingFibre(j, ltd: ltd, ltp: ltp, pre: activity(pre), teacher: activity(teacher!), dt: dt)
         case .oja(let rate):
@@ -35,11 +35,11 @@ extension Kernels {
 
     /// Three-factor rule (see `ThreeFactorRule`): per synapse an `EligibilityTrace` of the
     /// coincidence `a_i·a_j·dt` (or `a_i·dt`), then `Δw = η·s·φ(m − tonic)·e·dt` with
-    /// `φ(x) = burst·x` for x > 0 and `dip·x` otherwise.
+    /// `φ(x) = burst·x` for x > 0 and `dip·x` otherwise (times `w` when multiplicative).
     static func learnThreeFactor(_ j: Projection, rate signedRate: Float, prePost: Bool, burst: Float, dip: Float,
-                                 pre: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>,
+                                 multiplicative: Bool, pre: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>,
                                  modulator m: Modulator, dt: Float) {
-        let h = j.traceA.base, e = j.traceB.base, dw = j.deltaW.base
+        let h = j.traceA.base, e = j.traceB.base, dw = j.deltaW.base, w = j.weights.base
         let trace = j.trace
         let level = m.level.base, channels = m.channels, tonic = m.tonic
         let rate = signedRate * j.plasticityRate * dt
@@ -50,7 +50,7 @@ extension Kernels {
                 let k = start + t, jj = j.post(start, t)
                 let ek = trace.advance(h, e, k, input: (prePost ? ai * post[jj] : ai) * dt)
                 let deviation = level[jj * channels / j.nPost] - tonic
-                dw[k] = rate * deviation * (deviation > 0 ? burst : dip) * ek
+                dw[k] = rate * deviation * (deviation > 0 ? burst : dip) * ek * (multiplicative ? w[k] : 1)
             }
         }
     }

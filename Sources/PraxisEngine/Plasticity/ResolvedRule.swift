@@ -5,7 +5,7 @@ enum ResolvedRule: Sendable {
     case none
     /// Three-factor: `rate` includes the rule's sign; `burst`/`dip` weigh the modulator's
     /// deviation above/below its tonic level.
-    case threeFactor(rate: Float, prePost: Bool, burst: Float, dip: Float)
+    case threeFactor(rate: Float, prePost: Bool, burst: Float, dip: Float, multiplicative: Bool)
     case climbingFibre(ltd: Float, ltp: Float)
     case oja(rate: Float)
     case stdp(aPlus: Float, aMinus: Float)
@@ -18,7 +18,7 @@ enum ResolvedRule: Sendable {
         switch rule {
         case nil: self = .none
         case .threeFactor(let r)?: self = .threeFactor(rate: r.learningRate * r.sign, prePost: r.eligibility == .prePost,
-                                                   burst: r.burstSensitivity, dip: r.dipSensitivity)
+                                                   burst: r.burstSensitivity, dip: r.dipSensitivity, multiplicative: r.multiplicative)
         case .climbingFibre(let r)?: self = .climbingFibre(ltd: r.ltdRate, ltp: r.ltpRate)
         case .oja(let r)?: self = .oja(rate: r.learningRate)
         case .stdp(let r)?: self = .stdp(aPlus: r.aPlus, aMinus: r.aMinus)

@@ -25,7 +25,7 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
 /// Dopamine-gated Hebbian learning through a synaptic eligibility trace
 /// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`
 /// (or `+ a_i` alone with `eligibility: .pre`),
-/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt`, where `φ(x) = burst·x` above the tonic level
+/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt` (times `w_ij` when multiplicative), where `φ(x) = burst·x` above the tonic level
 /// and `dip·x` below it (both 1 by default). With the default rise 0.3 s and decay 1 s the
 /// trace peaks ≈ 0.5 s after coincident activity, so dopamine arriving 0.3–2 s later counts
 /// and dopamine 5 s later does not (Yagishita et al. 2014, Science 345:1616).
@@ -56,13 +56,19 @@ public struct ThreeFactorRule: Sendable, Equatable, Codable {
     public var burstSensitivity: Float
     /// Weight of modulator levels below the tonic level (dips).
     public var dipSensitivity: Float
+    /// Weight-dependent change, `Δw ∝ w` (the multiplicative actor updates of Collins &
+    /// Frank 2014, OpAL): a synapse grows in proportion to its strength, so the D1 weights
+    /// come to single out the best options and the D2 weights the worst.
+    public var multiplicative: Bool
     public init(modulator: String, sign: Float, learningRate: Float, traceRiseS: Float = 0.3,
                 traceDecayS: Float = 1.0, minWeight: Float = 0, maxWeight: Float = 1,
-                eligibility: Eligibility = .prePost, burstSensitivity: Float = 1, dipSensitivity: Float = 1) {
+                eligibility: Eligibility = .prePost, burstSensitivity: Float = 1, dipSensitivity: Float = 1,
+                multiplicative: Bool = false) {
         self.modulator = modulator; self.sign = sign; self.learningRate = learningRate
         self.traceRiseS = traceRiseS; self.traceDecayS = traceDecayS
         self.minWeight = minWeight; self.maxWeight = maxWeight; self.eligibility = eligibility
         self.burstSensitivity = burstSensitivity; self.dipSensitivity = dipSensitivity
+        self.multiplicative = multiplicative
     }
 }
 
