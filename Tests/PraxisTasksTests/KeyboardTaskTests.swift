@@ -105,6 +105,18 @@ import Testing
         #expect(none["responded"] == 0 && none["choice"] == nil && none["chose_better"] == 0)
     }
 
+    /// The 48 counterbalanced arrangements are distinct, use the same six keys, and keep
+    /// each training pair on opposite keys; arrangement 0 is the canonical one.
+    @Test func selectionArrangementsCounterbalance() {
+        let all = (0..<SelectionTask.arrangements).map { SelectionTask.stimulusChannels(arrangement: $0) }
+        #expect(Set(all.map { $0.description }).count == 48)
+        #expect(all[0] == SelectionTask.stimulusChannels)
+        for channels in all {
+            #expect(Set(channels) == Set(SelectionTask.stimulusChannels))
+            for pair in 0..<3 { #expect((channels[2 * pair] + 4) % 8 == channels[2 * pair + 1]) }
+        }
+    }
+
     /// A sequence block presents its targets in the listed order, repeating.
     @Test func sequenceBlocksPresentTargetsInOrder() throws {
         let p = try ProtocolFile.parse("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 7, targets: [3, 1, 2], order: sequence}\n", file: "s.yaml")
