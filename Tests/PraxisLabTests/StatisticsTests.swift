@@ -65,6 +65,13 @@ import Testing
         #expect(s.arms[0].measures["pressed"]!.n == 0 && s.arms[0].measures["pressed"]!.mean == nil)
         let effect = s.effects.first { $0.measure == "cue_dopamine" }!
         #expect(effect.a == "healthy" && effect.b == "PD" && abs(effect.difference! - 0.2) < 1e-12)
+        // Within subjects: PD − healthy = 0.8, 0.6, −0.8 → mean 0.2; deviations 0.6, 0.4, −1.0
+        // → Σ² = 1.52 → SD = √0.76, d_z = 0.2 / √0.76.
+        let paired = try #require(effect.paired)
+        #expect(paired.n == 3 && abs(paired.difference! - 0.2) < 1e-12)
+        #expect(abs(paired.dz! - 0.2 / 0.76.squareRoot()) < 1e-12)
+        #expect(paired.ci95[0]! >= -0.8 - 1e-12 && paired.ci95[1]! <= 0.8 + 1e-12 && paired.ci95[0]! < paired.ci95[1]!)
+        #expect(s.effects.first { $0.measure == "pressed" }?.paired?.n == 0)
         let json = try JSONSerialization.jsonObject(with: try s.json()) as! [String: Any]
         #expect(json["experiment"] as? String == "lab fixture" && json["version"] as? String == PraxisVersion.string)
     }

@@ -105,12 +105,16 @@ public enum Report {
 
         // Effects.
         if !summary.effects.isEmpty {
-            s += "<h\(h)>Effects between arms</h\(h)><table><tr><th>measure</th><th>arm b − arm a</th><th>difference</th><th>95 % CI</th><th>Cohen's d</th></tr>"
+            s += "<h\(h)>Effects between arms</h\(h)><table><tr><th>measure</th><th>arm b − arm a</th><th>difference</th><th>95 % CI</th><th>Cohen's d</th>"
+            s += "<th>within subjects</th><th>95 % CI</th><th>d_z</th><th>pairs</th></tr>"
             for e in summary.effects {
                 s += "<tr><td>\(SVGChart.escape(e.measure))</td><td>\(SVGChart.escape(e.b)) − \(SVGChart.escape(e.a))</td>"
-                s += "<td>\(num(e.difference))</td><td>[\(num(e.ci95.first ?? nil)), \(num(e.ci95.last ?? nil))]</td><td>\(num(e.cohensD))</td></tr>"
+                s += "<td>\(num(e.difference))</td><td>[\(num(e.ci95.first ?? nil)), \(num(e.ci95.last ?? nil))]</td><td>\(num(e.cohensD))</td>"
+                let p = e.paired
+                s += "<td>\(num(p?.difference))</td><td>[\(num(p?.ci95.first ?? nil)), \(num(p?.ci95.last ?? nil))]</td>"
+                s += "<td>\(num(p?.dz))</td><td>\(p?.n ?? 0)</td></tr>"
             }
-            s += "</table>"
+            s += "</table><p class=\"meta\">Difference and Cohen's d treat the arms as independent groups; within subjects, each subject is compared with itself in the other arm (same seed and individual parameters), with d_z the mean difference over the SD of the differences.</p>"
         }
         return s
     }

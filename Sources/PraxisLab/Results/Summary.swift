@@ -32,7 +32,8 @@ public struct Summary: Codable, Sendable {
     }
 
     /// Arm `b` against arm `a` on one measure: mean(b) − mean(a), Cohen's d and the bootstrap
-    /// 95 % CI of the difference.
+    /// 95 % CI of the difference, treating the arms as independent groups; and the same
+    /// within subjects (`paired`).
     public struct Effect: Codable, Sendable {
         public var measure: String
         public var a: String
@@ -40,7 +41,21 @@ public struct Summary: Codable, Sendable {
         public var difference: Double?
         public var cohensD: Double?
         public var ci95: [Double?]
-        enum CodingKeys: String, CodingKey { case measure, a, b, difference, cohensD = "cohens_d", ci95 }
+        public var paired: Paired?
+        enum CodingKeys: String, CodingKey { case measure, a, b, difference, cohensD = "cohens_d", ci95, paired }
+    }
+
+    /// The effect within subjects: the runner gives subject *i* the same seed (circuit,
+    /// noise, schedule and individual parameters) in every arm, so the arms are a matched
+    /// design and each subject's b − a difference removes what the arms share. Over the `n`
+    /// subjects with a value in both arms: the mean difference, its bootstrap 95 % CI and
+    /// d_z (the mean difference over the SD of the differences).
+    public struct Paired: Codable, Sendable {
+        public var n: Int
+        public var difference: Double?
+        public var dz: Double?
+        public var ci95: [Double?]
+        enum CodingKeys: String, CodingKey { case n, difference, dz = "d_z", ci95 }
     }
 
     /// The summary of what `store` holds.
@@ -48,6 +63,7 @@ public struct Summary: Codable, Sendable {
         guard let run = try store.runInfo() else { throw SummaryError.emptyStore(store.path) }
         experiment = run.name; seed = run.seed; version = run.version
         let arms = try store.arms(), counts = try store.subjectCounts(), values = try store.measureValues()
+        let bySubject = try store.measureValuesBySubject()
         let names = run.design.measures.map(\.name)
         var seedOffset: UInt64 = 0
         func nextSeed() -> UInt64 { seedOffset += 1; return run.seed &+ seedOffset &* 0x9E37_79B9 }
@@ -68,9 +84,17 @@ public struct Summary: Codable, Sendable {
                 for j in arms.indices where j > i {
                     let a = values[arms[i].id]?[name] ?? [], b = values[arms[j].id]?[name] ?? []
                     let ci = Statistics.bootstrapDifference(a, b, seed: nextSeed())
+                    let pa = bySubject[arms[i].id]?[name] ?? [:], pb = bySubject[arms[j].id]?[name] ?? [:]
+                    let diffs = pa.keys.sorted().compactMap { k in pb[k].map { $0 - pa[k]! } }
+                    let pci = Statistics.bootstrap(diffs, seed: nextSeed())
+                    let sd = Statistics.sd(diffs)
+                    let paired = Paired(n: diffs.count, difference: Self.finite(Statistics.mean(diffs)),
+                                        dz: Self.finite(sd > 0 ? Statistics.mean(diffs) / sd : .nan),
+                                        ci95: [Self.finite(pci.0), Self.finite(pci.1)])
                     effects.append(Effect(measure: name, a: arms[i].name, b: arms[j].name,
                                           difference: Self.finite(Statistics.mean(b) - Statistics.mean(a)),
-                                          cohensD: Self.finite(Statistics.cohensD(a, b)), ci95: [Self.finite(ci.0), Self.finite(ci.1)]))
+                                          cohensD: Self.finite(Statistics.cohensD(a, b)), ci95: [Self.finite(ci.0), Self.finite(ci.1)],
+                                          paired: paired))
                 }
             }
         }

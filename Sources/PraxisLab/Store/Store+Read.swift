@@ -57,6 +57,18 @@ extension Store {
         }
     }
 
+    /// Measure values per arm id, measure name and subject index (subject *i* has the same
+    /// seed and individual parameters in every arm, so values at one index pair up).
+    public func measureValuesBySubject() throws -> [Int: [String: [Int: Double]]] {
+        try queue.read { db in
+            var out: [Int: [String: [Int: Double]]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT arm_id, subject_idx, name, value FROM measure WHERE value IS NOT NULL") {
+                out[row["arm_id"], default: [:]][row["name"], default: [:]][row["subject_idx"]] = row["value"]
+            }
+            return out
+        }
+    }
+
     /// Values of trial metric `metric` (in `session` when given) per arm id and subject, each
     /// subject's in trial order as (trial index within the session's trials, value).
     public func trialSeries(_ metric: String, session: String?) throws -> [Int: [Int: [Double]]] {
