@@ -25,8 +25,9 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
 /// Dopamine-gated Hebbian learning through a synaptic eligibility trace
 /// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`
 /// (or `+ a_i` alone with `eligibility: .pre`),
-/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt` (times `w_ij` when multiplicative), where `φ(x) = burst·x` above the tonic level
-/// and `dip·x` below it (both 1 by default). With the default rise 0.3 s and decay 1 s the
+/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt` (times `w_ij` when multiplicative), where
+/// `φ(x) = burst·x` above the tonic level and `dip·x` below it (both 1 by default). With the
+/// default rise 0.3 s and decay 1 s the
 /// trace peaks ≈ 0.5 s after coincident activity, so dopamine arriving 0.3–2 s later counts
 /// and dopamine 5 s later does not (Yagishita et al. 2014, Science 345:1616).
 ///

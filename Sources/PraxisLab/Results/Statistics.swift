@@ -67,6 +67,13 @@ public enum Statistics {
         return pooled > 0 ? (mean(b) - mean(a)) / pooled : .nan
     }
 
+    /// Cohen's d_z of paired differences: their mean over their SD (NaN when the SD is 0 or
+    /// there are fewer than two).
+    public static func cohensDz(_ differences: [Double]) -> Double {
+        let s = sd(differences)
+        return s > 0 ? mean(differences) / s : .nan
+    }
+
     /// A uniform index below `n`.
     private static func index(_ rng: inout RandomStream, _ n: Int) -> Int {
         min(n - 1, Int(Double(rng.uniform()) * Double(n)))

@@ -62,8 +62,8 @@ public struct Summary: Codable, Sendable {
     public init(store: Store) throws {
         guard let run = try store.runInfo() else { throw SummaryError.emptyStore(store.path) }
         experiment = run.name; seed = run.seed; version = run.version
-        let arms = try store.arms(), counts = try store.subjectCounts(), values = try store.measureValues()
-        let bySubject = try store.measureValuesBySubject()
+        let arms = try store.arms(), counts = try store.subjectCounts(), bySubject = try store.measureValuesBySubject()
+        let values = bySubject.mapValues { $0.mapValues(Store.inSubjectOrder) }
         let names = run.design.measures.map(\.name)
         var seedOffset: UInt64 = 0
         func nextSeed() -> UInt64 { seedOffset += 1; return run.seed &+ seedOffset &* 0x9E37_79B9 }
@@ -85,12 +85,10 @@ public struct Summary: Codable, Sendable {
                     let a = values[arms[i].id]?[name] ?? [], b = values[arms[j].id]?[name] ?? []
                     let ci = Statistics.bootstrapDifference(a, b, seed: nextSeed())
                     let pa = bySubject[arms[i].id]?[name] ?? [:], pb = bySubject[arms[j].id]?[name] ?? [:]
-                    let diffs = pa.keys.sorted().compactMap { k in pb[k].map { $0 - pa[k]! } }
+                    let diffs = pa.sorted { $0.key < $1.key }.compactMap { k, va in pb[k].map { $0 - va } }
                     let pci = Statistics.bootstrap(diffs, seed: nextSeed())
-                    let sd = Statistics.sd(diffs)
                     let paired = Paired(n: diffs.count, difference: Self.finite(Statistics.mean(diffs)),
-                                        dz: Self.finite(sd > 0 ? Statistics.mean(diffs) / sd : .nan),
-                                        ci95: [Self.finite(pci.0), Self.finite(pci.1)])
+                                        dz: Self.finite(Statistics.cohensDz(diffs)), ci95: [Self.finite(pci.0), Self.finite(pci.1)])
                     effects.append(Effect(measure: name, a: arms[i].name, b: arms[j].name,
                                           difference: Self.finite(Statistics.mean(b) - Statistics.mean(a)),
                                           cohensD: Self.finite(Statistics.cohensD(a, b)), ci95: [Self.finite(ci.0), Self.finite(ci.1)],

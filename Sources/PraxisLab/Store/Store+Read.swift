@@ -48,13 +48,7 @@ extension Store {
 
     /// The finite values of each measure per arm id, in subject order.
     public func measureValues() throws -> [Int: [String: [Double]]] {
-        try queue.read { db in
-            var out: [Int: [String: [Double]]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT arm_id, name, value FROM measure WHERE value IS NOT NULL ORDER BY arm_id, subject_idx") {
-                out[row["arm_id"], default: [:]][row["name"], default: []].append(row["value"])
-            }
-            return out
-        }
+        try measureValuesBySubject().mapValues { $0.mapValues(Self.inSubjectOrder) }
     }
 
     /// Measure values per arm id, measure name and subject index (subject *i* has the same
@@ -67,6 +61,11 @@ extension Store {
             }
             return out
         }
+    }
+
+    /// Values keyed by subject index, in subject order.
+    public static func inSubjectOrder(_ values: [Int: Double]) -> [Double] {
+        values.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// Values of trial metric `metric` (in `session` when given) per arm id and subject, each

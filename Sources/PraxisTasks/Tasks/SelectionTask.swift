@@ -3,13 +3,13 @@
 /// E 0.6, F 0.4). Training presents the pairs AB, CD and EF with feedback; the test presents
 /// every pair without feedback. A trial's target is the pair's index in `pairs`: 0 AB,
 /// 1 CD, 2 EF, then the 12 novel pairs. Each stimulus sits on its own action channel
-/// (`stimulusChannels(arrangement:)`, counterbalanced across subjects; the training pairs lie
-/// opposite each other) with a key under it, and
-/// the subject chooses a stimulus by pressing its key; presses of keys without a stimulus
-/// are ignored. Reward follows the chosen stimulus's probability and the trial's reward draw,
-/// and is delivered at the choice. The unchosen stimulus then goes off and the chosen one
-/// stays on view with its feedback for `feedbackDuration` (as in the original, where the
-/// outcome is shown after each choice) before the trial ends.
+/// (`stimulusChannels(arrangement:)`, counterbalanced across subjects; the training pairs
+/// lie opposite each other) with a key under it, and the subject chooses a stimulus by
+/// pressing its key; presses of keys without a stimulus are ignored. At the choice the
+/// unchosen stimulus goes off; the chosen one stays on view for `chosenOnView`, then the
+/// outcome is delivered (reward by the chosen stimulus's probability and the trial's reward
+/// draw), and the trial ends `feedbackDuration` after the choice (as in the original, where
+/// the outcome is shown after each choice).
 ///
 /// Metrics: `responded`, `choice` (stimulus index 0–5 = A–F), `chose_better` (the stimulus
 /// with the higher reward probability; 0 when none was chosen), `choose_a` (1 when A was
@@ -34,6 +34,8 @@ public struct SelectionTask: Task {
     /// Number of distinct arrangements: which training pair lies on which axis (3!) and
     /// which of its stimuli lies on which side (2³).
     public static let arrangements = 48
+    /// The six orders in which the training pairs can take the three axes.
+    private static let axisOrders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
 
     /// Action channel of stimuli A–F in arrangement `arrangement` (taken modulo
     /// `arrangements`). Counterbalanced across subjects, as the original varied which
@@ -42,12 +44,11 @@ public struct SelectionTask: Task {
     /// movements, but a key's own ease or a finger's bias is not tied to one stimulus.
     public static func stimulusChannels(arrangement: Int) -> [Int] {
         let k = arrangement % arrangements
-        let axes = [(0, 4), (2, 6), (1, 5)]
-        let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
-        let order = orders[k % 6], flips = k / 6
+        let order = Self.axisOrders[k % 6], flips = k / 6
         var channels = [Int](repeating: 0, count: 6)
         for pair in 0..<3 {
-            let axis = axes[order[pair]]
+            // The canonical channels of training pair `order[pair]`: one axis.
+            let axis = (stimulusChannels[2 * order[pair]], stimulusChannels[2 * order[pair] + 1])
             let flipped = flips >> pair & 1 == 1
             channels[2 * pair] = flipped ? axis.1 : axis.0
             channels[2 * pair + 1] = flipped ? axis.0 : axis.1
