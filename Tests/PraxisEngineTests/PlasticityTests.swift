@@ -30,11 +30,13 @@ import Testing
 
     /// Pre and post rate units active together for 100 ms, then dopamine after `delay`.
     func threeFactorChange(delay: Double, sign: Float = 1, transient: Float = 5, rate: Float = 1,
-                           burst: Float = 1, dip: Float = 1, multiplicative: Bool = false, initial: Float = 0,
-                           eligibility: ThreeFactorRule.Eligibility = .prePost) throws -> Float {
+                           burst: Float = 1, dip: Float = 1, multiplicative: Bool = false, softBounds: Bool = false,
+                           initial: Float = 0,
+                           eligibility: ThreeFactorRule.Eligibility = .prePost, affinity: Float? = nil,
+                           tonic: Float = 1) throws -> Float {
         let rule = ThreeFactorRule(modulator: "DA", sign: sign, learningRate: rate, minWeight: -10, maxWeight: 10,
                                    eligibility: eligibility, burstSensitivity: burst, dipSensitivity: dip,
-                                   multiplicative: multiplicative)
+                                   multiplicative: multiplicative, softBounds: softBounds, affinity: affinity)
         let spec = NetworkSpec(
             dt: 1e-3,
             populations: [PopulationSpec(name: "ctx", size: 1, model: .rate(RateParameters(tauS: 0.005))),
@@ -43,6 +45,7 @@ import Testing
                                          weight: .constant(initial), plasticity: .threeFactor(rule))],
             modulators: [NeuromodulatorSpec(name: "DA", kind: .dopamine, tonic: 1, phasicTauS: 0.05)])
         let sim = Simulator(network: try Network(spec: spec, seed: 1))
+        sim.network.modulators[0].tonic = tonic
         let ctx = sim.network.populations[0], msn = sim.network.populations[1]
         let daStep = 100 + Int(delay * 1000)
         for t in 0..<(daStep + 1500) {
@@ -88,6 +91,41 @@ import Testing
     /// Multiplicative updates scale with the weight (OpAL): the same dopamine moves a synapse
     /// of weight 2 twice as far as one of weight 1 (with a presynaptic trace, so the weight's
     /// own drive of the target does not enter), and a zero weight not at all.
+    /// A rule reading a high-affinity receptor (K = 0.3 of the healthy tonic level, as D2):
+    /// a small transient at the healthy level reads as the linear rule does; a dip moves the
+    /// weight more than an equal burst; and with the tonic level halved (SNc loss) the same
+    /// dip moves it about three times as much, while a linear rule reads it unchanged.
+    @Test func threeFactorReceptorAffinity() throws {
+        let small = try threeFactorChange(delay: 0.5, transient: 0.01, affinity: 0.3)
+        let smallLinear = try threeFactorChange(delay: 0.5, transient: 0.01)
+        #expect(abs(small - smallLinear) < 0.05 * abs(smallLinear), "\(small) vs \(smallLinear)")
+        let dip = try threeFactorChange(delay: 0.5, transient: -0.3, affinity: 0.3)
+        let burst = try threeFactorChange(delay: 0.5, transient: 0.3, affinity: 0.3)
+        #expect(dip < 0 && burst > 0)
+        #expect(-dip > 1.2 * burst, "dip \(dip), burst \(burst)")
+        let depletedDip = try threeFactorChange(delay: 0.5, transient: -0.3, affinity: 0.3, tonic: 0.5)
+        #expect(depletedDip < 2.5 * dip, "depleted \(depletedDip) vs healthy \(dip)")
+        let linearDip = try threeFactorChange(delay: 0.5, transient: -0.3)
+        let linearDepleted = try threeFactorChange(delay: 0.5, transient: -0.3, tonic: 0.5)
+        #expect(abs(linearDepleted - linearDip) < 1e-3 * abs(linearDip))
+    }
+
+    /// Soft bounds (Leabra): at weight 5 in [−10, 10] a potentiation is scaled by the room
+    /// above, (10 − 5)/10 = 0.5, and a depression by the room below, (5 + 10)/10 = 1.5; at
+    /// the middle of the range both read as without them.
+    @Test func threeFactorSoftBounds() throws {
+        let up = try threeFactorChange(delay: 0.5, transient: 5, initial: 5) - 5
+        let down = try threeFactorChange(delay: 0.5, transient: -0.8, initial: 5) - 5
+        let softUp = try threeFactorChange(delay: 0.5, transient: 5, softBounds: true, initial: 5) - 5
+        let softDown = try threeFactorChange(delay: 0.5, transient: -0.8, softBounds: true, initial: 5) - 5
+        #expect(up > 0 && down < 0)
+        #expect(abs(softUp - 0.5 * up) < 0.05 * up, "\(softUp) vs \(up)")
+        #expect(abs(softDown - 1.5 * down) < 0.05 * abs(down), "\(softDown) vs \(down)")
+        let mid = try threeFactorChange(delay: 0.5, transient: 5, softBounds: true)
+        let midAdditive = try threeFactorChange(delay: 0.5, transient: 5)
+        #expect(abs(mid - midAdditive) < 0.05 * midAdditive)
+    }
+
     @Test func threeFactorMultiplicativeScalesWithWeight() throws {
         let one = try threeFactorChange(delay: 0.5, multiplicative: true, initial: 1, eligibility: .pre) - 1
         let two = try threeFactorChange(delay: 0.5, multiplicative: true, initial: 2, eligibility: .pre) - 2

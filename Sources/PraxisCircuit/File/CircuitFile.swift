@@ -267,7 +267,7 @@ enum Parser {
         let g = "\(f).\(kind)"
         switch kind {
         case "three-factor":
-            guard let m = r.mapping(body, g, allowed: ["modulator", "sign", "rate", "rise_ms", "decay_ms", "min", "max", "eligibility", "burst", "dip", "multiplicative"],
+            guard let m = r.mapping(body, g, allowed: ["modulator", "sign", "rate", "rise_ms", "decay_ms", "min", "max", "eligibility", "burst", "dip", "multiplicative", "soft_bounds", "affinity"],
                                     required: ["modulator", "sign", "rate"]) else { return nil }
             guard let mod = m["modulator"].flatMap({ r.string($0, "\(g).modulator") }),
                   let sign = m["sign"].flatMap({ r.number($0, "\(g).sign") }),
@@ -281,6 +281,8 @@ enum Parser {
             r.set(&x.burstSensitivity, m, "burst", g)
             r.set(&x.dipSensitivity, m, "dip", g)
             if let n = m["multiplicative"], let v = r.boolean(n, "\(g).multiplicative") { x.multiplicative = v }
+            if let n = m["soft_bounds"], let v = r.boolean(n, "\(g).soft_bounds") { x.softBounds = v }
+            if let n = m["affinity"], let v = r.number(n, "\(g).affinity") { x.affinity = Float(v) }
             return .threeFactor(x)
         case "climbing-fibre":
             guard let m = r.mapping(body, g, allowed: ["teacher", "ltd", "ltp", "rise_ms", "decay_ms", "min", "max"],

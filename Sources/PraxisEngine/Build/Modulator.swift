@@ -5,6 +5,9 @@ public final class Modulator: @unchecked Sendable {
     public let channels: Int
     /// Tonic level (disease and drug knob: SNc loss lowers it, levodopa raises it).
     public var tonic: Float
+    /// The tonic level the network was built with (the healthy level), against which
+    /// receptor affinities are expressed.
+    public let referenceTonic: Float
     /// Scales positive phasic input (bursts).
     public var burstGain: Float
     /// Scales negative phasic input (dips).
@@ -21,7 +24,7 @@ public final class Modulator: @unchecked Sendable {
 
     init(spec: NeuromodulatorSpec, dt: Double) {
         name = spec.name; kind = spec.kind; channels = spec.channels
-        tonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
+        tonic = spec.tonic; referenceTonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
         phasicDecay = Float(Libm.exp(-dt / Double(spec.phasicTauS)))
         dipDecay = Float(Libm.exp(-dt / Double(spec.dipTauS)))
         phasic = arena.buffer(count: channels, value: 0)

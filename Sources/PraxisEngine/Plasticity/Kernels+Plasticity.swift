@@ -13,9 +13,9 @@ extension Kernels {
                       teacher: Population?, dt: Float) {
         switch j.learning {
         case .none: return
-        case .threeFactor(let rate, let prePost, let burst, let dip, let multiplicative):
+        case .threeFactor(let rate, let prePost, let burst, let dip, let multiplicative, let softBounds, let affinity):
             learnThreeFactor(j, rate: rate, prePost: prePost, burst: burst, dip: dip, multiplicative: multiplicative,
-                             pre: activity(pre), post: activity(post), modulator: modulator!, dt: dt)
+                             softBounds: softBounds, affinity: affinity, pre: activity(pre), post: activity(post), modulator: modulator!, dt: dt)
         case .climbingFibre(let ltd, let ltp):
             learnClimbingFibre(j, ltd: ltd, ltp: ltp, pre: activity(pre), teacher: activity(teacher!), dt: dt)
         case .oja(let rate):
@@ -35,22 +35,31 @@ extension Kernels {
 
     /// Three-factor rule (see `ThreeFactorRule`): per synapse an `EligibilityTrace` of the
     /// coincidence `a_i·a_j·dt` (or `a_i·dt`), then `Δw = η·s·φ(m − tonic)·e·dt` with
-    /// `φ(x) = burst·x` for x > 0 and `dip·x` otherwise (times `w` when multiplicative).
+    /// `φ(x) = burst·x` for x > 0 and `dip·x` otherwise (times `w` when multiplicative; with
+    /// soft bounds times `2(max − w)/(max − min)` for increases, `2(w − min)/(max − min)` for
+    /// decreases).
+    /// With an affinity K the deviation is read as receptor occupancy, `θ(m) − θ(tonic)`
+    /// with `θ(m) = m/(m + K·m₀)`, divided by θ's slope at the reference level m₀.
     static func learnThreeFactor(_ j: Projection, rate signedRate: Float, prePost: Bool, burst: Float, dip: Float,
-                                 multiplicative: Bool, pre: UnsafeMutablePointer<Float>, post: UnsafeMutablePointer<Float>,
-                                 modulator m: Modulator, dt: Float) {
+                                 multiplicative: Bool, softBounds: Bool, affinity: Float, pre: UnsafeMutablePointer<Float>,
+                                 post: UnsafeMutablePointer<Float>, modulator m: Modulator, dt: Float) {
         let h = j.traceA.base, e = j.traceB.base, dw = j.deltaW.base, w = j.weights.base
         let trace = j.trace
         let level = m.level.base, channels = m.channels, tonic = m.tonic
         let rate = signedRate * j.plasticityRate * dt
+        let occupancy = ReceptorOccupancy(affinity: affinity, reference: m.referenceTonic, tonic: tonic)
+        let lo = j.minWeight, hi = j.maxWeight, room = 2 / (hi - lo)
         for i in 0..<j.nPre {
             let ai = pre[i]
             let (start, count) = j.row(i)
             for t in 0..<count {
                 let k = start + t, jj = j.post(start, t)
                 let ek = trace.advance(h, e, k, input: (prePost ? ai * post[jj] : ai) * dt)
-                let deviation = level[jj * channels / j.nPost] - tonic
-                dw[k] = rate * deviation * (deviation > 0 ? burst : dip) * ek * (multiplicative ? w[k] : 1)
+                let deviation = occupancy.deviation(level[jj * channels / j.nPost])
+                var change = rate * deviation * (deviation > 0 ? burst : dip) * ek
+                if multiplicative { change *= w[k] }
+                if softBounds { change *= room * (change > 0 ? hi - w[k] : w[k] - lo) }
+                dw[k] = change
             }
         }
     }

@@ -4,8 +4,10 @@
 enum ResolvedRule: Sendable {
     case none
     /// Three-factor: `rate` includes the rule's sign; `burst`/`dip` weigh the modulator's
-    /// deviation above/below its tonic level.
-    case threeFactor(rate: Float, prePost: Bool, burst: Float, dip: Float, multiplicative: Bool)
+    /// deviation above/below its tonic level; `affinity` is the receptor's dissociation
+    /// constant in units of the modulator's reference tonic level (0: read linearly).
+    case threeFactor(rate: Float, prePost: Bool, burst: Float, dip: Float, multiplicative: Bool, softBounds: Bool,
+                     affinity: Float)
     case climbingFibre(ltd: Float, ltp: Float)
     case oja(rate: Float)
     case stdp(aPlus: Float, aMinus: Float)
@@ -18,7 +20,8 @@ enum ResolvedRule: Sendable {
         switch rule {
         case nil: self = .none
         case .threeFactor(let r)?: self = .threeFactor(rate: r.learningRate * r.sign, prePost: r.eligibility == .prePost,
-                                                   burst: r.burstSensitivity, dip: r.dipSensitivity, multiplicative: r.multiplicative)
+                                                   burst: r.burstSensitivity, dip: r.dipSensitivity, multiplicative: r.multiplicative,
+                                                   softBounds: r.softBounds, affinity: r.affinity ?? 0)
         case .climbingFibre(let r)?: self = .climbingFibre(ltd: r.ltdRate, ltp: r.ltpRate)
         case .oja(let r)?: self = .oja(rate: r.learningRate)
         case .stdp(let r)?: self = .stdp(aPlus: r.aPlus, aMinus: r.aMinus)

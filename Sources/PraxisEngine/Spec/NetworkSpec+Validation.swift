@@ -83,6 +83,13 @@ extension NetworkSpec {
                     if r.traceRiseS == r.traceDecayS { fail(el, "plasticity.traceRiseS", "must differ from traceDecayS") }
                     if !(r.burstSensitivity >= 0) { fail(el, "plasticity.burstSensitivity", "must be ≥ 0, got \(r.burstSensitivity)") }
                     if !(r.dipSensitivity >= 0) { fail(el, "plasticity.dipSensitivity", "must be ≥ 0, got \(r.dipSensitivity)") }
+                    if r.softBounds && r.multiplicative {
+                        fail(el, "plasticity.softBounds", "choose one of soft bounds and multiplicative")
+                    }
+                    if r.softBounds && !(r.maxWeight > r.minWeight && (r.maxWeight - r.minWeight).isFinite) {
+                        fail(el, "plasticity.softBounds", "needs finite bounds with min < max")
+                    }
+                    if let a = r.affinity, !(a > 0 && a.isFinite) { fail(el, "plasticity.affinity", "must be > 0, got \(a)") }
                 case .climbingFibre(let r):
                     if let teacherSize = sizes[r.teacher] {
                         if let nt, teacherSize != nt {

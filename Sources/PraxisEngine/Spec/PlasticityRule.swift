@@ -25,7 +25,8 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
 /// Dopamine-gated Hebbian learning through a synaptic eligibility trace
 /// (Izhikevich 2007; Frank 2005): `ė_ij = −e_ij/τ_d + h_ij`, `ḣ_ij = −h_ij/τ_r + a_i·a_j`
 /// (or `+ a_i` alone with `eligibility: .pre`),
-/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt` (times `w_ij` when multiplicative), where
+/// `Δw_ij = η · sign · φ(m − tonic) · e_ij · dt` (times `w_ij` when multiplicative, or the
+/// room to the bound it moves towards with soft bounds), where
 /// `φ(x) = burst·x` above the tonic level and `dip·x` below it (both 1 by default). With the
 /// default rise 0.3 s and decay 1 s the
 /// trace peaks ≈ 0.5 s after coincident activity, so dopamine arriving 0.3–2 s later counts
@@ -61,15 +62,27 @@ public struct ThreeFactorRule: Sendable, Equatable, Codable {
     /// Frank 2014, OpAL): a synapse grows in proportion to its strength, so the D1 weights
     /// come to single out the best options and the D2 weights the worst.
     public var multiplicative: Bool
+    /// Soft weight bounds (the weight update of Leabra, O'Reilly & Munakata 2000, used by
+    /// Frank 2005): increases scale with the room left below `max`, decreases with the
+    /// room above `min` (both factors 1 at the middle of the range). A synapse then
+    /// settles where its potentiating and depressing events balance, so a stimulus's Go
+    /// and NoGo weights come to reflect how often it is rewarded and unrewarded rather
+    /// than how often it has been chosen.
+    public var softBounds: Bool
+    /// Dissociation constant of the receptor the rule reads the modulator through, in units
+    /// of the modulator's reference (healthy) tonic level; `nil` reads it linearly. See
+    /// `ReceptorOccupancy`: a high-affinity receptor (D2, e.g. 0.2) reads pauses more than
+    /// bursts, and pauses all the more when the tonic level has fallen.
+    public var affinity: Float?
     public init(modulator: String, sign: Float, learningRate: Float, traceRiseS: Float = 0.3,
                 traceDecayS: Float = 1.0, minWeight: Float = 0, maxWeight: Float = 1,
                 eligibility: Eligibility = .prePost, burstSensitivity: Float = 1, dipSensitivity: Float = 1,
-                multiplicative: Bool = false) {
+                multiplicative: Bool = false, softBounds: Bool = false, affinity: Float? = nil) {
         self.modulator = modulator; self.sign = sign; self.learningRate = learningRate
         self.traceRiseS = traceRiseS; self.traceDecayS = traceDecayS
         self.minWeight = minWeight; self.maxWeight = maxWeight; self.eligibility = eligibility
         self.burstSensitivity = burstSensitivity; self.dipSensitivity = dipSensitivity
-        self.multiplicative = multiplicative
+        self.multiplicative = multiplicative; self.softBounds = softBounds; self.affinity = affinity
     }
 }
 

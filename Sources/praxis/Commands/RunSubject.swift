@@ -45,7 +45,7 @@ struct RunSubject: ParsableCommand {
                 for name in names.split(separator: ",") {
                     guard let j = subject.circuit.network.projection(String(name)) else { continue }
                     let diag = j.synapses().filter { $0.pre == $0.post }.map { String(format: "%.2f", $0.weight) }
-                    print(record.index + 1, name, diag.joined(separator: " "))
+                    print(record.index + 1, "arr", record.trial.arrangement, name, diag.joined(separator: " "))
                 }
             }
         }
