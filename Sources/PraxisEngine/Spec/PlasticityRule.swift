@@ -71,7 +71,7 @@ public struct ThreeFactorRule: Sendable, Equatable, Codable {
     public var softBounds: Bool
     /// Dissociation constant of the receptor the rule reads the modulator through, in units
     /// of the modulator's reference (healthy) tonic level; `nil` reads it linearly. See
-    /// `ReceptorOccupancy`: a high-affinity receptor (D2, e.g. 0.2) reads pauses more than
+    /// `ReceptorOccupancy`: a high-affinity receptor (D2, e.g. 0.3) reads pauses more than
     /// bursts, and pauses all the more when the tonic level has fallen.
     public var affinity: Float?
     public init(modulator: String, sign: Float, learningRate: Float, traceRiseS: Float = 0.3,
