@@ -28,6 +28,7 @@ import Testing
           - {task: pavlovian, trials: 200, reward_probability: 0.5}
           - {task: srtt, trials: 100, targets: [3, 1, 2, 0], order: sequence}
           - {task: selection, trials: 60, feedback: none}
+          - {task: selection, until: {metric: chose_better, per_target: [0.5, 0.65], window: 60, max: 360}, targets: [2, 0]}
       - rest: {minutes: 10}
     """
 
@@ -48,6 +49,10 @@ import Testing
         #expect(p.steps[3] == .rest(Rest(seconds: 600, asleep: false)))
         #expect(p.sessions[1].blocks[0].rewardProbability(3) == 0.5)
         #expect(p.sessions[1].blocks[1].order == .sequence && p.sessions[1].blocks[0].order == .shuffled)
+        // Per-target bounds follow the block's targets in order.
+        #expect(p.sessions[1].blocks[3].length == .untilCriterion(Criterion(
+            metric: "chose_better", perTarget: [.init(target: 2, atLeast: 0.5), .init(target: 0, atLeast: 0.65)],
+            window: 60, maxTrials: 360)))
         let again = try ProtocolFile.parse(ProtocolFile.text(p), file: "again.yaml")
         #expect(again == p)
     }
@@ -68,6 +73,8 @@ import Testing
         ("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 5, order: sequence}\n", 4, "protocol[0].blocks[0].order"),
         ("protocol:\n  - session: a\n    blocks:\n      - {task: srtt, trials: 5, targets: [0, 1], order: backwards}\n", 4, "protocol[0].blocks[0].order"),
         ("protocol:\n  - session: a\n    day: 0\n    blocks:\n      - {task: lever, trials: 5}\n", 3, "protocol[0].day"),
+        ("protocol:\n  - session: a\n    blocks:\n      - {task: selection, until: {metric: chose_better, per_target: [0.6], window: 6, max: 60}, targets: [0, 1]}\n",
+         4, "protocol[0].blocks[0].until.per_target"),
     ])
     func errorsAreLocated(text: String, line: Int, field: String) {
         do {
@@ -88,6 +95,17 @@ import Testing
         #expect(c.isMet(by: [1, .nan, 1, 0.5]))
         #expect(!c.isMet(by: [.nan, .nan, .nan, .nan]))
         #expect(!c.isMet(by: [1, 0, .nan, 0.5]))
+    }
+
+    /// Per-target bounds: every listed target's own trials in the window must reach its
+    /// bound, and a target with no trial in the window does not.
+    @Test func criterionPerTarget() {
+        let c = Criterion(metric: "chose_better", perTarget: [.init(target: 0, atLeast: 0.65), .init(target: 1, atLeast: 0.6)],
+                          window: 4, maxTrials: 100)
+        #expect(!c.isMet(by: [1, 1, 1, 0], targets: [0, 1, 0, 1]))  // target 1 at 0.5
+        #expect(c.isMet(by: [0, 1, 1, 1, 1], targets: [1, 0, 1, 0, 1]))  // the first trial is outside the window
+        #expect(!c.isMet(by: [1, 1, 1, 1], targets: [0, 0, 0, 0]))  // no trial of target 1
+        #expect(!c.isMet(by: [1, .nan, 1, .nan], targets: [0, 1, 0, 1]))  // target 1 never applies
     }
 
     @Test func syntaxErrorsAreLocated() {

@@ -24,6 +24,7 @@ extension ProtocolFile {
             var parts = ["metric: \(c.metric)"]
             if let lo = c.atLeast { parts.append("at_least: \(lo)") }
             if let hi = c.atMost { parts.append("at_most: \(hi)") }
+            if !c.perTarget.isEmpty { parts.append("per_target: [\(c.perTarget.map { "\($0.atLeast)" }.joined(separator: ", "))]") }
             parts += ["window: \(c.window)", "max: \(c.maxTrials)"]
             f.append("until: {\(parts.joined(separator: ", "))}")
         }

@@ -107,6 +107,17 @@ package enum ProtocolParser {
             if targets.isEmpty { r.fail(n, "\(field).targets", "must list at least one target") }
             block.targets = targets
         }
+        if case .untilCriterion(var c) = block.length, !c.perTarget.isEmpty, let n = m["until"] {
+            // The bounds follow the block's targets in order.
+            let targets = block.targets ?? []
+            if targets.count != c.perTarget.count {
+                r.fail(n, "\(field).until.per_target",
+                       "needs one bound per listed target (\(targets.count) in 'targets'), got \(c.perTarget.count)")
+            } else {
+                c.perTarget = zip(targets, c.perTarget).map { .init(target: $0, atLeast: $1.atLeast) }
+                block.length = .untilCriterion(c)
+            }
+        }
         if let n = m["order"] {
             block.order = r.choice(n, "\(field).order", Dictionary(uniqueKeysWithValues: TargetOrder.allCases.map { ($0.rawValue, $0) })) ?? .shuffled
             if block.order == .sequence && block.targets == nil { r.fail(n, "\(field).order", "a sequence needs its 'targets' listed") }
@@ -134,7 +145,7 @@ package enum ProtocolParser {
     }
 
     static func criterion(_ node: Node, _ field: String, metrics: [String], _ r: inout YAMLReader) -> Criterion? {
-        guard let m = r.mapping(node, field, allowed: ["metric", "at_least", "at_most", "window", "max"],
+        guard let m = r.mapping(node, field, allowed: ["metric", "at_least", "at_most", "per_target", "window", "max"],
                                 required: ["metric", "window", "max"]) else { return nil }
         guard let metricNode = m["metric"], let metric = r.string(metricNode, "\(field).metric") else { return nil }
         if !metrics.contains(metric) {
@@ -142,13 +153,23 @@ package enum ProtocolParser {
         }
         let atLeast = m["at_least"].flatMap { r.number($0, "\(field).at_least") }
         let atMost = m["at_most"].flatMap { r.number($0, "\(field).at_most") }
-        if atLeast == nil && atMost == nil { r.fail(node, field, "give at_least or at_most") }
+        var perTarget: [Double] = []
+        if let n = m["per_target"], let list = r.sequence(n, "\(field).per_target") {
+            for (k, v) in list.enumerated() {
+                if let x = r.number(v, "\(field).per_target[\(k)]") { perTarget.append(x) }
+            }
+        }
+        if atLeast == nil && atMost == nil && m["per_target"] == nil { r.fail(node, field, "give at_least, at_most or per_target") }
         if let lo = atLeast, let hi = atMost, lo > hi { r.fail(node, field, "at_least \(lo) is above at_most \(hi)") }
         let window = m["window"].flatMap { r.integer($0, "\(field).window") } ?? 1
         let maxTrials = m["max"].flatMap { r.integer($0, "\(field).max") } ?? 1
         if let n = m["window"], window < 1 { r.fail(n, "\(field).window", "must be at least 1, got \(window)") }
         if let n = m["max"], maxTrials < window { r.fail(n, "\(field).max", "must be at least the window (\(window)), got \(maxTrials)") }
-        return Criterion(metric: metric, atLeast: atLeast, atMost: atMost, window: window, maxTrials: maxTrials)
+        // Per-target bounds are given in the order of the block's targets, known only once the
+        // block is read; they are keyed to target indices 0, 1, … until then.
+        return Criterion(metric: metric, atLeast: atLeast, atMost: atMost,
+                         perTarget: perTarget.enumerated().map { .init(target: $0.offset, atLeast: $0.element) },
+                         window: window, maxTrials: maxTrials)
     }
 
     static func perturbation(_ node: Node, _ field: String, _ r: inout YAMLReader) -> Perturbation? {

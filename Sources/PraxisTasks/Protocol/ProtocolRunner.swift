@@ -46,7 +46,7 @@ public struct ProtocolRunner {
 
         let targets = block.targets ?? Array(0..<entry.targets)
         var cycle: [Int] = []
-        var history: [Double] = []
+        var history: [Double] = [], historyTargets: [Int] = []
         let limit: Int
         switch block.length {
         case .trials(let n): limit = n
@@ -72,7 +72,8 @@ public struct ProtocolRunner {
             done += 1
             if case .untilCriterion(let c) = block.length {
                 history.append(record.metrics[c.metric] ?? .nan)
-                if c.isMet(by: history) { break }
+                historyTargets.append(target)
+                if c.isMet(by: history, targets: historyTargets) { break }
             }
         }
         return done

@@ -82,28 +82,54 @@ public enum BlockLength: Sendable, Equatable {
 }
 
 /// Repeat until the mean of `metric` over the last `window` trials reaches a bound, or
-/// until `maxTrials`.
+/// until `maxTrials`. With `perTarget` bounds each listed target's own trials in the window
+/// must reach its bound as well (Frank et al. 2004 trained until AB ≥ 65 %, CD ≥ 60 % and
+/// EF ≥ 50 % of better choices).
 public struct Criterion: Sendable, Equatable {
+    /// A lower bound on the mean of the metric over one target's trials.
+    public struct TargetBound: Sendable, Equatable {
+        public var target: Int
+        public var atLeast: Double
+        public init(target: Int, atLeast: Double) { self.target = target; self.atLeast = atLeast }
+    }
     public var metric: String
     public var atLeast: Double?
     public var atMost: Double?
+    public var perTarget: [TargetBound]
     public var window: Int
     public var maxTrials: Int
-    public init(metric: String, atLeast: Double? = nil, atMost: Double? = nil, window: Int, maxTrials: Int) {
-        self.metric = metric; self.atLeast = atLeast; self.atMost = atMost; self.window = window; self.maxTrials = maxTrials
+    public init(metric: String, atLeast: Double? = nil, atMost: Double? = nil, perTarget: [TargetBound] = [],
+                window: Int, maxTrials: Int) {
+        self.metric = metric; self.atLeast = atLeast; self.atMost = atMost; self.perTarget = perTarget
+        self.window = window; self.maxTrials = maxTrials
     }
 
-    /// Whether the recent values `values` (most recent last) meet the criterion.
-    public func isMet(by values: [Double]) -> Bool {
+    /// Whether the recent values `values` (most recent last) of trials on `targets` (same
+    /// order; needed only with per-target bounds) meet the criterion. Trials where the
+    /// metric does not apply (absent, NaN) do not count; a window, or a target's part of
+    /// it, without any trial where it applies does not meet the criterion.
+    public func isMet(by values: [Double], targets: [Int] = []) -> Bool {
         guard values.count >= window else { return false }
-        // Trials where the metric does not apply (absent, NaN) do not count; a window
-        // without any trial where it applies does not meet the criterion.
-        let applicable = values.suffix(window).filter(\.isFinite)
-        guard !applicable.isEmpty else { return false }
-        let mean = applicable.reduce(0, +) / Double(applicable.count)
-        if let lo = atLeast, mean < lo { return false }
-        if let hi = atMost, mean > hi { return false }
+        let recent = values.suffix(window)
+        if atLeast != nil || atMost != nil {
+            guard let mean = Self.mean(recent) else { return false }
+            if let lo = atLeast, mean < lo { return false }
+            if let hi = atMost, mean > hi { return false }
+        }
+        if !perTarget.isEmpty {
+            precondition(targets.count == values.count, "per-target bounds need each value's target")
+            let recentTargets = targets.suffix(window)
+            for bound in perTarget {
+                let own = zip(recentTargets, recent).filter { $0.0 == bound.target }.map(\.1)
+                guard let mean = Self.mean(own), mean >= bound.atLeast else { return false }
+            }
+        }
         return true
+    }
+
+    private static func mean<C: Collection<Double>>(_ values: C) -> Double? {
+        let applicable = values.filter(\.isFinite)
+        return applicable.isEmpty ? nil : applicable.reduce(0, +) / Double(applicable.count)
     }
 }
 
