@@ -36,7 +36,9 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
 /// receptors are occupied mainly during bursts, while high-affinity D2 receptors, nearly
 /// saturated at the tonic level, register pauses (Richfield et al. 1989; Dreyer et al. 2010,
 /// J Neurosci 30:14273). So D1-MSN potentiation follows bursts and D2-MSN potentiation
-/// follows dips (Shen et al. 2008, Science 321:848; Frank 2005).
+/// follows dips (Shen et al. 2008, Science 321:848; Frank 2005). The sensitivities set that
+/// asymmetry by hand; `affinity` derives it from receptor occupancy, and with it how the
+/// asymmetry changes when the tonic level changes.
 public struct ThreeFactorRule: Sendable, Equatable, Codable {
     /// What the eligibility trace integrates.
     public enum Eligibility: String, Sendable, Codable {

@@ -86,17 +86,6 @@ package enum ProtocolParser {
             return nil
         }
         var block = Block(task: taskName, length: .trials(1))
-        switch (m["trials"], m["until"]) {
-        case (let n?, nil):
-            if let t = r.integer(n, "\(field).trials") {
-                if t < 1 { r.fail(n, "\(field).trials", "must be at least 1, got \(t)") }
-                block.length = .trials(t)
-            }
-        case (nil, let n?):
-            if let c = criterion(n, "\(field).until", metrics: entry.metricNames + Subject.measureNames, &r) { block.length = .untilCriterion(c) }
-        default:
-            r.fail(node, field, "give exactly one of 'trials' or 'until'")
-        }
         if let n = m["targets"], let list = r.sequence(n, "\(field).targets") {
             var targets: [Int] = []
             for (k, t) in list.enumerated() {
@@ -107,16 +96,17 @@ package enum ProtocolParser {
             if targets.isEmpty { r.fail(n, "\(field).targets", "must list at least one target") }
             block.targets = targets
         }
-        if case .untilCriterion(var c) = block.length, !c.perTarget.isEmpty, let n = m["until"] {
-            // The bounds follow the block's targets in order.
-            let targets = block.targets ?? []
-            if targets.count != c.perTarget.count {
-                r.fail(n, "\(field).until.per_target",
-                       "needs one bound per listed target (\(targets.count) in 'targets'), got \(c.perTarget.count)")
-            } else {
-                c.perTarget = zip(targets, c.perTarget).map { .init(target: $0, atLeast: $1.atLeast) }
-                block.length = .untilCriterion(c)
+        switch (m["trials"], m["until"]) {
+        case (let n?, nil):
+            if let t = r.integer(n, "\(field).trials") {
+                if t < 1 { r.fail(n, "\(field).trials", "must be at least 1, got \(t)") }
+                block.length = .trials(t)
             }
+        case (nil, let n?):
+            if let c = criterion(n, "\(field).until", metrics: entry.metricNames + Subject.measureNames,
+                                 targets: block.targets, &r) { block.length = .untilCriterion(c) }
+        default:
+            r.fail(node, field, "give exactly one of 'trials' or 'until'")
         }
         if let n = m["order"] {
             block.order = r.choice(n, "\(field).order", Dictionary(uniqueKeysWithValues: TargetOrder.allCases.map { ($0.rawValue, $0) })) ?? .shuffled
@@ -144,7 +134,10 @@ package enum ProtocolParser {
         return block
     }
 
-    static func criterion(_ node: Node, _ field: String, metrics: [String], _ r: inout YAMLReader) -> Criterion? {
+    /// A block's `until`; `targets` are the block's listed targets, which `per_target`
+    /// bounds follow in order.
+    static func criterion(_ node: Node, _ field: String, metrics: [String], targets: [Int]?,
+                          _ r: inout YAMLReader) -> Criterion? {
         guard let m = r.mapping(node, field, allowed: ["metric", "at_least", "at_most", "per_target", "window", "max"],
                                 required: ["metric", "window", "max"]) else { return nil }
         guard let metricNode = m["metric"], let metric = r.string(metricNode, "\(field).metric") else { return nil }
@@ -153,10 +146,14 @@ package enum ProtocolParser {
         }
         let atLeast = m["at_least"].flatMap { r.number($0, "\(field).at_least") }
         let atMost = m["at_most"].flatMap { r.number($0, "\(field).at_most") }
-        var perTarget: [Double] = []
+        var perTarget: [Criterion.TargetBound] = []
         if let n = m["per_target"], let list = r.sequence(n, "\(field).per_target") {
-            for (k, v) in list.enumerated() {
-                if let x = r.number(v, "\(field).per_target[\(k)]") { perTarget.append(x) }
+            let listed = targets ?? []
+            if list.count != listed.count {
+                r.fail(n, "\(field).per_target", "needs one bound per listed target (\(listed.count) in 'targets'), got \(list.count)")
+            }
+            for (k, (target, v)) in zip(listed, list).enumerated() {
+                if let x = r.number(v, "\(field).per_target[\(k)]") { perTarget.append(.init(target: target, atLeast: x)) }
             }
         }
         if atLeast == nil && atMost == nil && m["per_target"] == nil { r.fail(node, field, "give at_least, at_most or per_target") }
@@ -165,10 +162,7 @@ package enum ProtocolParser {
         let maxTrials = m["max"].flatMap { r.integer($0, "\(field).max") } ?? 1
         if let n = m["window"], window < 1 { r.fail(n, "\(field).window", "must be at least 1, got \(window)") }
         if let n = m["max"], maxTrials < window { r.fail(n, "\(field).max", "must be at least the window (\(window)), got \(maxTrials)") }
-        // Per-target bounds are given in the order of the block's targets, known only once the
-        // block is read; they are keyed to target indices 0, 1, … until then.
-        return Criterion(metric: metric, atLeast: atLeast, atMost: atMost,
-                         perTarget: perTarget.enumerated().map { .init(target: $0.offset, atLeast: $0.element) },
+        return Criterion(metric: metric, atLeast: atLeast, atMost: atMost, perTarget: perTarget,
                          window: window, maxTrials: maxTrials)
     }
 
