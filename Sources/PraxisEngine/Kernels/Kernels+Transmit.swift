@@ -23,12 +23,58 @@ extension Kernels {
             // Branch-free: a silent unit adds a zero, which leaves the sum as it was.
             let r = source.output.base, w = j.weights.base
             for i in 0..<j.nPre { dst[i] += r[i] * factor * w[i] }
+        } else if j.storage == .dense && (j.stride == 8 || j.stride == 16 || j.stride == 32) {
+            // Narrow targets (a microzone's Purkinje cells, M1): the target's row is held in
+            // registers across all pre units rather than stored and reloaded per row.
+            let r = source.output.base
+            switch j.stride {
+            case 8: gatherDense8(j, r, factor, dst)
+            case 16: gatherDense16(j, r, factor, dst)
+            default: gatherDense32(j, r, factor, dst)
+            }
         } else {
             let r = source.output.base
             for i in 0..<j.nPre where r[i] != 0 {
                 scatterRow(j, i, r[i] * factor, dst)
             }
         }
+    }
+
+    // `dst += Σ_i r[i] · factor · row_i` for a dense projection of stride 8, 16 or 32, with
+    // the target's row in one, two or four registers. Each lane is summed in the same order
+    // as `scatterRow` sums it, so the result is bit-identical to it.
+
+    @inline(__always)
+    static func gatherDense8(_ j: Projection, _ r: UnsafeMutablePointer<Float>, _ factor: Float, _ dst: UnsafeMutablePointer<Float>) {
+        let w = j.weights.base
+        var s0 = dst.load8(0)
+        for i in 0..<j.nPre where r[i] != 0 {
+            s0 = s0 + SIMD8(repeating: r[i] * factor) * w.load8(i * 8)
+        }
+        dst.store8(s0, 0)
+    }
+
+    @inline(__always)
+    static func gatherDense16(_ j: Projection, _ r: UnsafeMutablePointer<Float>, _ factor: Float, _ dst: UnsafeMutablePointer<Float>) {
+        let w = j.weights.base
+        var s0 = dst.load8(0), s1 = dst.load8(8)
+        for i in 0..<j.nPre where r[i] != 0 {
+            let a = SIMD8(repeating: r[i] * factor), row = w + i * 16
+            s0 = s0 + a * row.load8(0); s1 = s1 + a * row.load8(8)
+        }
+        dst.store8(s0, 0); dst.store8(s1, 8)
+    }
+
+    @inline(__always)
+    static func gatherDense32(_ j: Projection, _ r: UnsafeMutablePointer<Float>, _ factor: Float, _ dst: UnsafeMutablePointer<Float>) {
+        let w = j.weights.base
+        var s0 = dst.load8(0), s1 = dst.load8(8), s2 = dst.load8(16), s3 = dst.load8(24)
+        for i in 0..<j.nPre where r[i] != 0 {
+            let a = SIMD8(repeating: r[i] * factor), row = w + i * 32
+            s0 = s0 + a * row.load8(0); s1 = s1 + a * row.load8(8)
+            s2 = s2 + a * row.load8(16); s3 = s3 + a * row.load8(24)
+        }
+        dst.store8(s0, 0); dst.store8(s1, 8); dst.store8(s2, 16); dst.store8(s3, 24)
     }
 
     /// `dst[post] += amount · w` over pre unit `i`'s row.
