@@ -161,10 +161,16 @@ public final class Critic: @unchecked Sendable {
         delta = d
         dopamine?.inject(Float(parameters.dopamineGain) * d)
         if let cells = timeCells {
-            for j in 0..<min(cells.size, bins) {
-                var x: Float = 0
-                for c in featured { x = max(x, features[c * bins + j]) }
-                simulator.setExternal(cells, unit: j, x)
+            // Through buffer pointers: iterating the arrays themselves retains and releases
+            // their storage once per time cell.
+            featured.withUnsafeBufferPointer { shown in
+                features.withUnsafeBufferPointer { f in
+                    for j in 0..<min(cells.size, bins) {
+                        var x: Float = 0
+                        for c in shown { x = max(x, f[c * bins + j]) }
+                        simulator.setExternal(cells, unit: j, x)
+                    }
+                }
             }
         }
         if let snc, let level = dopamine?.level(0) {

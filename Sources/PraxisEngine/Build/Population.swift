@@ -36,8 +36,8 @@ public final class Population: @unchecked Sendable {
     /// Per-unit effective gain when receptors or modulatory input make it vary by unit.
     let unitGain: Buffer<Float>
     /// External drive set by the caller (sense phase), added like a bias.
-    let external: Buffer<Float>
-    var hasExternal = false
+    @usableFromInline let external: Buffer<Float>
+    @usableFromInline var hasExternal = false
 
     /// Indices of units that spiked this step (first `spikeCount` valid).
     let spikes: Buffer<Int32>

@@ -144,7 +144,9 @@ public final class Simulator: @unchecked Sendable {
     }
 
     /// Sets the external drive of one unit (no allocation; for per-step use by mechanisms).
-    @inline(__always)
+    /// Inlinable, so the per-unit calls of the critic and the body cost no call and no
+    /// retain of the population.
+    @inlinable
     public func setExternal(_ population: Population, unit: Int, _ value: Float) {
         precondition(unit >= 0 && unit < population.size, "unit out of range")
         population.external[unit] = value
