@@ -30,4 +30,26 @@ struct EligibilityTrace: Sendable {
         e[k] = ek
         return ek
     }
+
+    /// Advances the traces of units 0..<n, unit k taking input `x[k]·dt`, eight at a time;
+    /// each lane computes what `advance` computes, so the traces are bit-identical to it.
+    @inline(__always)
+    func advanceAll(_ h: UnsafeMutablePointer<Float>, _ e: UnsafeMutablePointer<Float>, count n: Int,
+                    input x: UnsafeMutablePointer<Float>, dt: Float) {
+        let dt8 = SIMD8<Float>(repeating: dt), decay8 = SIMD8<Float>(repeating: decay)
+        let rise8 = SIMD8<Float>(repeating: riseDecay), gain8 = SIMD8<Float>(repeating: riseGain)
+        var k = 0
+        while k + 8 <= n {
+            let input = x.load8(k) * dt8
+            if hasRise {
+                let hk = h.load8(k) * rise8 + input
+                h.store8(hk, k)
+                e.store8(e.load8(k) * decay8 + hk * gain8, k)
+            } else {
+                e.store8(e.load8(k) * decay8 + input, k)
+            }
+            k += 8
+        }
+        while k < n { _ = advance(h, e, k, input: x[k] * dt); k += 1 }
+    }
 }

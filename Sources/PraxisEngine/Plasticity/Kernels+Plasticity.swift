@@ -71,9 +71,31 @@ extension Kernels {
         let h = j.traceA.base, eps = j.traceB.base, dw = j.deltaW.base
         let trace = j.trace
         let ltd = ltdRate * j.plasticityRate * dt, ltp = ltpRate * j.plasticityRate * dt
+        if j.learnsInPlace {
+            // Eight posts at a time, Δw added and clamped at once (`applyDeltaW` skips the
+            // projection). The teacher's padding lanes are zero, so only the potentiation
+            // needs masking to keep the padding weights at zero.
+            let stride = j.stride, live = Kernels.liveLanes(j.nPost - (stride - 8))
+            let w = j.weights.base
+            let lo = SIMD8<Float>(repeating: j.minWeight), hi = SIMD8<Float>(repeating: j.maxWeight)
+            trace.advanceAll(h, eps, count: j.nPre, input: pre, dt: dt)
+            for i in 0..<j.nPre {
+                let ai = pre[i], window = eps[i]
+                let potentiation = SIMD8<Float>(repeating: ltp * ai), depression = SIMD8<Float>(repeating: ltd * window)
+                let row = w + i * stride
+                @inline(__always) func update(_ k: Int, _ gain: SIMD8<Float>) {
+                    var updated = row.load8(k) + (gain - depression * teacher.load8(k))
+                    updated.replace(with: lo, where: updated .< lo)
+                    updated.replace(with: hi, where: updated .> hi)
+                    row.store8(updated, k)
+                }
+                var k = 0
+                while k < stride - 8 { update(k, potentiation); k += 8 }
+                update(k, potentiation * live)
+            }
+            return
+        }
         if j.storage == .dense {
-            // Eight posts at a time. The teacher's padding lanes are zero, so only the
-            // potentiation needs masking to keep the padding weights at zero.
             let stride = j.stride, live = Kernels.liveLanes(j.nPost - (stride - 8))
             for i in 0..<j.nPre {
                 let ai = pre[i]
@@ -202,6 +224,7 @@ extension Kernels {
     /// Apply phase: `w ← clamp(w + Δw, bounds)`, then clears Δw. The only place weights change.
     static func applyDeltaW(_ j: Projection) {
         if case .none = j.learning { return }
+        if j.learnsInPlace { return }
         let lo = j.minWeight, hi = j.maxWeight
         let w = j.weights.base, dw = j.deltaW.base
         if j.storage == .dense && lo <= 0 && hi >= 0 {
