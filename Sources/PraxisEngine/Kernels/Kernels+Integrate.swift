@@ -25,6 +25,34 @@ enum Kernels {
         }
     }
 
+    /// A piecewise-linear transfer taken apart once per kernel call, applied eight units at a
+    /// time; lane for lane the same arithmetic as `transfer`.
+    struct LinearShape {
+        let thresholded: Bool
+        let threshold: SIMD8<Float>, slope: SIMD8<Float>, max: SIMD8<Float>
+        init(_ t: Transfer) {
+            switch t {
+            case .linear(let k):
+                (thresholded, threshold, slope, max) = (false, .zero, .init(repeating: k), .zero)
+            case .thresholdLinear(let th, let k, let mx):
+                (thresholded, threshold, slope, max) = (true, .init(repeating: th), .init(repeating: k), .init(repeating: mx))
+            case .sigmoid, .tanh:
+                (thresholded, threshold, slope, max) = (false, .zero, .zero, .zero)
+            }
+        }
+        @inline(__always) func apply(_ x: SIMD8<Float>) -> SIMD8<Float> {
+            guard thresholded else { return slope * x }
+            var above = x - threshold
+            above.replace(with: 0, where: above .< 0)
+            var y = slope * above
+            y.replace(with: max, where: y .>= max)
+            return y
+        }
+    }
+
+    /// Lane numbers 0…7.
+    static let laneIndex8 = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+
     /// Magnitude below which a rate unit's state and output count as zero (1e-7 of a unit
     /// that saturates near 1: far below any noise or effect the circuit resolves).
     static let silentOutput: Float = 1e-7
@@ -60,6 +88,11 @@ enum Kernels {
         let biasV = SIMD8<Float>(repeating: bias), decayV = SIMD8<Float>(repeating: decay)
         let silent = SIMD8<Float>(repeating: silentOutput), zero = SIMD8<Float>()
         var check8 = zero
+        // Without noise or adaptation a piecewise-linear output is computed in the same pass
+        // (lane for lane what the separate passes below compute; padding lanes stay zero).
+        let noisy = c.noiseScale > 0 || c.signalNoiseScale > 0
+        let fused = !noisy && beta == 0 && params.transfer.isPiecewiseLinear
+        let shape = LinearShape(params.transfer), size = p.size
         var j = lo
         while j < hi {
             let drive = exc.load8(j) - inh.load8(j) + biasV
@@ -68,9 +101,16 @@ enum Kernels {
             x.store8(settled, j)
             check8 += settled
             exc.store8(zero, j); inh.store8(zero, j)
+            if fused {
+                var o = shape.apply(settled)
+                o.replace(with: 0, where: (o .< silent) .& (o .> -silent))
+                if j + 8 > size { o.replace(with: 0, where: laneIndex8 .>= SIMD8<Int32>(repeating: Int32(size - j))) }
+                out.store8(o, j)
+            }
             j += 8
         }
         let check = check8.sum()
+        if fused { return KernelResult(check: check, spikeEnd: range.lowerBound) }
         let top = min(hi, p.size)
         if c.noiseScale > 0 || c.signalNoiseScale > 0 {
             let additive = c.noiseScale, relative = c.signalNoiseScale
