@@ -30,7 +30,7 @@ extension Network {
             var rows = [Int32](repeating: 0, count: nPre + 1)
             for p in pre { rows[p + 1] += 1 }
             for i in 0..<nPre { rows[i + 1] += rows[i] }
-            return make(arena.buffer(order.map { weights[$0] }, padding: Float(0)), arena.buffer(rows, padding: Int32(0)),
+            return make(arena.buffer(order.map { weights[$0] }, padTo: padded8(pre.count), padding: Float(0)), arena.buffer(rows, padding: Int32(0)),
                         arena.buffer(order.map { Int32(post[$0]) }, padding: Int32(0)), .csr, pre.count)
         default:
             var rows = [Int32](repeating: 0, count: nPre + 1)
@@ -41,7 +41,10 @@ extension Network {
                 rows[i + 1] = Int32(cols.count)
             }
             let w = cols.map { _ in wrng.draw(spec.weight) }
-            return make(arena.buffer(w, padding: Float(0)), arena.buffer(rows, padding: Int32(0)), arena.buffer(cols, padding: Int32(0)), .csr, cols.count)
+            // Weights padded with zeros to a multiple of eight: a diagonal projection
+            // transmits eight units per SIMD step.
+            return make(arena.buffer(w, padTo: padded8(w.count), padding: Float(0)), arena.buffer(rows, padding: Int32(0)),
+                        arena.buffer(cols, padding: Int32(0)), .csr, cols.count)
         }
     }
 

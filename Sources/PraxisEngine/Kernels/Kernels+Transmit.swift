@@ -20,9 +20,15 @@ extension Kernels {
             }
             j.events += events
         } else if j.isDiagonal {
-            // Branch-free: a silent unit adds a zero, which leaves the sum as it was.
-            let r = source.output.base, w = j.weights.base
-            for i in 0..<j.nPre { dst[i] += r[i] * factor * w[i] }
+            // Branch-free: a silent unit adds a zero, which leaves the sum as it was. Eight
+            // units at a time: the source's output, the weights and the target's input are
+            // all padded to eight with zeros, and a padding lane adds 0 · 0.
+            let r = source.output.base, w = j.weights.base, f = SIMD8<Float>(repeating: factor)
+            var i = 0
+            while i < j.nPre {
+                dst.store8(dst.load8(i) + r.load8(i) * f * w.load8(i), i)
+                i += 8
+            }
         } else if j.storage == .dense && (j.stride == 8 || j.stride == 16 || j.stride == 32) {
             // Narrow targets (a microzone's Purkinje cells, M1): the target's row is held in
             // registers across all pre units rather than stored and reloaded per row.
