@@ -73,7 +73,8 @@ public final class Simulator: @unchecked Sendable {
                 items.append(WorkItem(population: .passUnretained(p), range: lo..<hi))
                 lo = hi
             }
-            compactions.append(Compaction(population: .passUnretained(p), items: first..<items.count))
+            // Only spiking populations have spikes to compact; rate units report none.
+            if p.model.isSpiking { compactions.append(Compaction(population: .passUnretained(p), items: first..<items.count)) }
         }
         self.items = items
         self.compactions = compactions
@@ -166,20 +167,24 @@ public final class Simulator: @unchecked Sendable {
         } else {
             parallelFor(items.count, threads: threads) { self.integrate($0, step: t) }
         }
+        // One pass over the work items' checksums finds a blow-up; the first bad item names
+        // the population (items are in population order).
+        var bad = false
+        for k in 0..<items.count { bad = bad || !itemCheck[k].isFinite }
+        if bad, let k = (0..<items.count).first(where: { !itemCheck[$0].isFinite }) {
+            throw blowUp(items[k].population.takeUnretainedValue(), step: t)
+        }
         for c in compactions {
-            let finite = c.population._withUnsafeGuaranteedRef { p in
+            c.population._withUnsafeGuaranteedRef { p in
                 var count = 0
                 for k in c.items {
-                    if !itemCheck[k].isFinite { return false }
                     let lo = items[k].range.lowerBound, fired = itemSpikeEnd[k] - lo
                     if lo != count && fired > 0 { (p.spikes.base + count).update(from: p.spikes.base + lo, count: fired) }
                     count += fired
                 }
                 p.spikeCount = count
                 totals[p.index] += count
-                return true
             }
-            if !finite { throw blowUp(c.population.takeUnretainedValue(), step: t) }
         }
 
         // 3. transmit
