@@ -21,11 +21,11 @@ public struct Matrix2: Sendable, Equatable, Codable {
     public var rows: [[Double]] { [[a, b], [c, d]] }
     public var transposed: Matrix2 { Matrix2(a, c, b, d) }
     public var determinant: Double { a * d - b * c }
-    @inline(__always) public func apply(_ v: SIMD2<Double>) -> SIMD2<Double> { [a * v.x + b * v.y, c * v.x + d * v.y] }
+    @inline(__always) public func apply(_ v: SIMD2<Double>) -> SIMD2<Double> { SIMD2(a * v.x + b * v.y, c * v.x + d * v.y) }
     /// Solves `self · x = v` (Cramer's rule).
     @inline(__always) public func solve(_ v: SIMD2<Double>) -> SIMD2<Double> {
         let det = determinant
-        return [(d * v.x - b * v.y) / det, (a * v.y - c * v.x) / det]
+        return SIMD2((d * v.x - b * v.y) / det, (a * v.y - c * v.x) / det)
     }
 }
 

@@ -104,7 +104,7 @@ public struct TwoLinkArm: Sendable {
     static func hand(_ q: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> { hand(Pose(q), p) }
 
     static func hand(_ pose: Pose, _ p: Parameters) -> SIMD2<Double> {
-        [p.upperLength * pose.c1 + p.foreLength * pose.c12, p.upperLength * pose.s1 + p.foreLength * pose.s12]
+        SIMD2(p.upperLength * pose.c1 + p.foreLength * pose.c12, p.upperLength * pose.s1 + p.foreLength * pose.s12)
     }
 
     static func jacobian(_ q: SIMD2<Double>, _ p: Parameters) -> Matrix2 { jacobian(Pose(q), p) }
@@ -131,6 +131,6 @@ public struct TwoLinkArm: Sendable {
 
     static func coriolis(_ pose: Pose, _ dq: SIMD2<Double>, _ p: Parameters) -> SIMD2<Double> {
         let h = p.foreMass * p.upperLength * p.foreCentre * pose.s2
-        return [-h * dq.y * (2 * dq.x + dq.y), h * dq.x * dq.x]
+        return SIMD2(-h * dq.y * (2 * dq.x + dq.y), h * dq.x * dq.x)
     }
 }

@@ -10,7 +10,7 @@ public enum ChannelLayout {
     /// Unit vector of channel `c` of `count`.
     public static func direction(_ c: Int, of count: Int) -> SIMD2<Double> {
         let angle = 2 * Double.pi * Double(c) / Double(count)
-        return [cos(angle), sin(angle)]
+        return SIMD2(cos(angle), sin(angle))
     }
 
     /// Cue saliences with channel `c` at 1 and the rest at 0.
