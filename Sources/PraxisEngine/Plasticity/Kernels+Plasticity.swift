@@ -236,6 +236,14 @@ extension Kernels {
             }
             return
         }
+        if j.storage == .csr {
+            // CSR rows are stored back to back: one flat pass over the synapses.
+            for k in 0..<j.synapseCount {
+                w[k] = min(hi, max(lo, w[k] + dw[k]))
+                dw[k] = 0
+            }
+            return
+        }
         for i in 0..<j.nPre {
             let (start, count) = j.row(i)
             for k in start..<start + count {
