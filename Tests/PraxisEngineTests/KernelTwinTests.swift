@@ -124,6 +124,34 @@ import Testing
         for k in 0..<15 { #expect(abs(got[k] - expected[k]) < 1e-5) }
         for k in 15..<b.padded { #expect(got[k] == 0) }
     }
+
+    /// The register-held paths: dense targets of stride 8, 16 and 32 summed across pre units
+    /// in registers, and a diagonal (one-to-one) projection eight units at a time. Each must
+    /// give exactly what the per-row scatter gives (same sum order per lane) and leave the
+    /// target's padding at zero.
+    @Test(arguments: [(Connectivity.dense, 4), (.dense, 13), (.dense, 30), (.oneToOne, 12)])
+    func transmitRegisterPathsMatchTheScatter(_ connectivity: Connectivity, _ targetSize: Int) throws {
+        let spec = NetworkSpec(
+            dt: 1e-3,
+            populations: [PopulationSpec(name: "a", size: 12, model: .rate(RateParameters())),
+                          PopulationSpec(name: "b", size: targetSize, model: .rate(RateParameters()))],
+            projections: [ProjectionSpec(name: "ab", source: "a", target: "b", connectivity: connectivity,
+                                         weight: .uniform(low: -1, high: 1), scale: 0.7, delaySteps: 1)])
+        let net = try Network(spec: spec, seed: 5)
+        let a = net.populations[0], b = net.populations[1], j = net.projections[0]
+        #expect(j.isDiagonal == (connectivity == .oneToOne))
+        var rng = RandomStream(seed: 4, stream: StreamID(.user, 0))
+        for i in 0..<12 { a.output[i] = i % 3 == 1 ? 0 : rng.uniform() }
+        let slot = b.ringSlot(3 % b.ringLength, 0)
+        for k in 0..<targetSize { slot[k] = Float(k) * 0.125 }
+        var expected = (0..<b.padded).map { $0 < targetSize ? Float($0) * 0.125 : 0 }
+        // The scatter's order: pre units in turn, each adding its row.
+        for i in 0..<12 where a.output[i] != 0 {
+            for s in j.synapses() where s.pre == i { expected[s.post] += a.output[i] * (j.unitFactor * j.scale) * s.weight }
+        }
+        Kernels.transmit(j, source: a, target: b, step: 2)
+        for k in 0..<b.padded { #expect(slot[k] == expected[k], "post \(k)") }
+    }
 }
 
 /// Connectivity, weight storage and weight update are independent axes: the same synapses
