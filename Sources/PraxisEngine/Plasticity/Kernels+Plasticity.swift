@@ -221,7 +221,9 @@ extension Kernels {
         }
     }
 
-    /// Apply phase: `w ← clamp(w + Δw, bounds)`, then clears Δw. The only place weights change.
+    /// Apply phase: `w ← clamp(w + Δw, bounds)`, then clears Δw. Weights change here and
+    /// nowhere else, except in a projection that `learnsInPlace` (its rule applies the same
+    /// clamped update during the learn phase, and this pass skips it).
     static func applyDeltaW(_ j: Projection) {
         if case .none = j.learning { return }
         if j.learnsInPlace { return }
