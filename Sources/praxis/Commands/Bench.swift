@@ -6,7 +6,7 @@ import PraxisEngine
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the engine on standard networks (build it with -c release).",
-        subcommands: [Coba.self, Cuba.self, Rate.self, CircuitBench.self])
+        subcommands: [Coba.self, Cuba.self, Rate.self, CircuitBench.self, SubjectBench.self])
 
     /// Options shared by every benchmark.
     struct Options: ParsableArguments {
