@@ -6,9 +6,9 @@ import Testing
 /// The default circuit in a closed loop with the arm, the lever and the Pavlovian task.
 @Suite struct SubjectTests {
     /// Runs `text` (a protocol) for a subject with `seed`; returns its records.
-    static func run(_ text: String, seed: UInt64 = 1) throws -> [TrialRecord] {
+    static func run(_ text: String, seed: UInt64 = 1, threads: Int = 1) throws -> [TrialRecord] {
         let p = try ProtocolFile.parse(text, file: "test.yaml")
-        let subject = Subject(circuit: try Circuit(seed: seed))
+        let subject = Subject(circuit: try Circuit(seed: seed, threads: threads))
         var records: [TrialRecord] = []
         try ProtocolRunner(p).run(subject, seed: seed) { records.append($0) }
         return records
@@ -30,6 +30,16 @@ import Testing
         let u = ChannelLayout.direction(r.trial.target, of: 8), n = SIMD2<Double>(-u.y, u.x)
         let push = (n * Perturbation.shadmehrField.apply(u)).sum()
         return (r.metrics[metric] ?? 0) * (push > 0 ? 1 : -1)
+    }
+
+    /// The engine's threads split populations and projections, never a sum: a subject
+    /// learning in the field (every kind of plasticity the circuit has, the critic and the
+    /// arm) gives the same trials on one thread and on two.
+    @Test func sameTrialsOnOneAndTwoThreads() throws {
+        let text = "protocol:\n  - session: a\n    blocks:\n      - {task: center-out, trials: 16, perturbation: {field: [[-10.1, -11.2], [-11.2, 11.1]]}}\n"
+        let one = try Self.run(text, seed: 2, threads: 1), two = try Self.run(text, seed: 2, threads: 2)
+        #expect(one.count == 16)
+        #expect(one.map(\.metrics) == two.map(\.metrics))
     }
 
     /// Null reaches: the circuit's motor output brings the hand to the target at a
