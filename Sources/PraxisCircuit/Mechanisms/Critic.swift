@@ -148,9 +148,14 @@ public final class Critic: @unchecked Sendable {
                 features.withUnsafeBufferPointer { x in
                     for c in 0..<parameters.cues {
                         if onset[c] != nil { lastActive[c] = t } else if t - lastActive[c] > quietSteps { continue }
+                        // Branch-free, so the loop vectorises with blends: conditional
+                        // stores compile to masked stores, which are slow on AMD cores. A
+                        // dead trace adds +0 to its weight.
                         for k in c * bins..<(c + 1) * bins {
                             let ek = e[k] * decay + (1 - decay) * x[k]
-                            if ek > 1e-6 { e[k] = ek; w[k] += learning * ek } else { e[k] = 0 }
+                            let live = ek > 1e-6 ? ek : 0
+                            e[k] = live
+                            w[k] += learning * live
                         }
                     }
                 }
