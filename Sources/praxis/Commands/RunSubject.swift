@@ -15,7 +15,9 @@ struct RunSubject: ParsableCommand {
     @Option(help: "Keep the hand path of every Nth trial (0: none).") var trajectoryEvery: Int = 50
     @Option(help: "A circuit file; default: the shipped default circuit.") var circuit: String?
 
-    func run() throws {
+    /// Reads `protocolFile` and the circuit (`circuit`, or the default one). A protocol error
+    /// is printed with its file, line and field, and the command exits with status 65.
+    static func load(protocolFile: String, circuit: String?) throws -> (TrainingProtocol, CircuitSpec) {
         guard let data = FileManager.default.contents(atPath: protocolFile) else {
             throw ValidationError("cannot read protocol file '\(protocolFile)'")
         }
@@ -26,7 +28,11 @@ struct RunSubject: ParsableCommand {
             throw ExitCode(65)
         }
         let (text, name) = try CircuitCommand.load(circuit)
-        let spec = try CircuitCommand.parse(text, name)
+        return (trainingProtocol, try CircuitCommand.parse(text, name))
+    }
+
+    func run() throws {
+        let (trainingProtocol, spec) = try Self.load(protocolFile: protocolFile, circuit: circuit)
         let subject = Subject(circuit: try Circuit(spec: spec, seed: seed))
 
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

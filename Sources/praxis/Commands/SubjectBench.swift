@@ -23,17 +23,7 @@ struct SubjectBench: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: protocolFile) else {
-            throw ValidationError("cannot read protocol file '\(protocolFile)'")
-        }
-        let trainingProtocol: TrainingProtocol
-        do { trainingProtocol = try ProtocolFile.parse(String(decoding: data, as: UTF8.self), file: protocolFile) } catch {
-            var stderr = StandardError()
-            print(error.description, to: &stderr)
-            throw ExitCode(65)
-        }
-        let (text, name) = try CircuitCommand.load(circuit)
-        let spec = try CircuitCommand.parse(text, name)
+        let (trainingProtocol, spec) = try RunSubject.load(protocolFile: protocolFile, circuit: circuit)
         var walls: [Double] = [], trials = 0, simulated = 0.0
         let clock = ContinuousClock()
         for _ in 0..<repeats {
