@@ -61,13 +61,12 @@ public final class Projection: @unchecked Sendable {
     /// spiking targets take jumps (count), rate targets take rates. See `Kernels.transmit`.
     let unitFactor: Float
 
-    /// A dense climbing-fibre projection whose bounds straddle zero writes its clamped
-    /// weights during the learn phase: its Δw reads no weight, and no other projection's
-    /// rule reads its weights, so the separate apply pass (a second sweep of the matrix)
-    /// would change nothing.
+    /// A dense climbing-fibre projection writes its clamped weights during the learn phase:
+    /// its Δw reads no weight, and no other projection's rule reads its weights, so the
+    /// separate apply pass (a second sweep of the matrix) would change nothing.
     var learnsInPlace: Bool {
         guard case .climbingFibre = learning else { return false }
-        return storage == .dense && minWeight <= 0 && maxWeight >= 0
+        return storage == .dense
     }
 
     // Plasticity buffers (empty when the projection is static).

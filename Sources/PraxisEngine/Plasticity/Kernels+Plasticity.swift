@@ -72,9 +72,9 @@ extension Kernels {
         let trace = j.trace
         let ltd = ltdRate * j.plasticityRate * dt, ltp = ltpRate * j.plasticityRate * dt
         if j.learnsInPlace {
-            // Eight posts at a time, Δw added and clamped at once (`applyDeltaW` skips the
-            // projection). The teacher's padding lanes are zero, so only the potentiation
-            // needs masking to keep the padding weights at zero.
+            // Dense: eight posts at a time, Δw added and clamped at once (`applyDeltaW` skips
+            // the projection). The padding lanes of the last chunk are set back to zero,
+            // whatever the bounds.
             let stride = j.stride, live = Kernels.liveLanes(j.nPost - (stride - 8))
             let w = j.weights.base
             let lo = SIMD8<Float>(repeating: j.minWeight), hi = SIMD8<Float>(repeating: j.maxWeight)
@@ -83,31 +83,15 @@ extension Kernels {
                 let ai = pre[i], window = eps[i]
                 let potentiation = SIMD8<Float>(repeating: ltp * ai), depression = SIMD8<Float>(repeating: ltd * window)
                 let row = w + i * stride
-                @inline(__always) func update(_ k: Int, _ gain: SIMD8<Float>) {
-                    var updated = row.load8(k) + (gain - depression * teacher.load8(k))
+                @inline(__always) func update(_ k: Int) -> SIMD8<Float> {
+                    var updated = row.load8(k) + (potentiation - depression * teacher.load8(k))
                     updated.replace(with: lo, where: updated .< lo)
                     updated.replace(with: hi, where: updated .> hi)
-                    row.store8(updated, k)
+                    return updated
                 }
                 var k = 0
-                while k < stride - 8 { update(k, potentiation); k += 8 }
-                update(k, potentiation * live)
-            }
-            return
-        }
-        if j.storage == .dense {
-            let stride = j.stride, live = Kernels.liveLanes(j.nPost - (stride - 8))
-            for i in 0..<j.nPre {
-                let ai = pre[i]
-                let window = trace.advance(h, eps, i, input: ai * dt)
-                let potentiation = SIMD8<Float>(repeating: ltp * ai), depression = SIMD8<Float>(repeating: ltd * window)
-                let row = dw + i * stride
-                var k = 0
-                while k < stride - 8 {
-                    row.store8(potentiation - depression * teacher.load8(k), k)
-                    k += 8
-                }
-                row.store8(potentiation * live - depression * teacher.load8(k), k)
+                while k < stride - 8 { row.store8(update(k), k); k += 8 }
+                row.store8(update(k).replacing(with: 0, where: live .== 0), k)
             }
             return
         }
