@@ -25,19 +25,20 @@ enum Kernels {
         }
     }
 
-    /// A piecewise-linear transfer taken apart once per kernel call, applied eight units at a
-    /// time; lane for lane the same arithmetic as `transfer`.
+    /// A linear or threshold-linear transfer taken apart once per kernel call, applied eight
+    /// units at a time; lane for lane the same arithmetic as `transfer`. Nil for sigmoid and
+    /// tanh, which need a library call per unit.
     struct LinearShape {
         let thresholded: Bool
         let threshold: SIMD8<Float>, slope: SIMD8<Float>, max: SIMD8<Float>
-        init(_ t: Transfer) {
+        init?(_ t: Transfer) {
             switch t {
             case .linear(let k):
                 (thresholded, threshold, slope, max) = (false, .zero, .init(repeating: k), .zero)
             case .thresholdLinear(let th, let k, let mx):
                 (thresholded, threshold, slope, max) = (true, .init(repeating: th), .init(repeating: k), .init(repeating: mx))
             case .sigmoid, .tanh:
-                (thresholded, threshold, slope, max) = (false, .zero, .zero, .zero)
+                return nil
             }
         }
         @inline(__always) func apply(_ x: SIMD8<Float>) -> SIMD8<Float> {
@@ -91,8 +92,7 @@ enum Kernels {
         // Without noise or adaptation a piecewise-linear output is computed in the same pass
         // (lane for lane what the separate passes below compute; padding lanes stay zero).
         let noisy = c.noiseScale > 0 || c.signalNoiseScale > 0
-        let fused = !noisy && beta == 0 && params.transfer.isPiecewiseLinear
-        let shape = LinearShape(params.transfer), size = p.size
+        let shape = noisy || beta > 0 ? nil : LinearShape(params.transfer), size = p.size
         var j = lo
         while j < hi {
             let drive = exc.load8(j) - inh.load8(j) + biasV
@@ -101,7 +101,7 @@ enum Kernels {
             x.store8(settled, j)
             check8 += settled
             exc.store8(zero, j); inh.store8(zero, j)
-            if fused {
+            if let shape {
                 var o = shape.apply(settled)
                 o.replace(with: 0, where: (o .< silent) .& (o .> -silent))
                 if j + 8 > size { o.replace(with: 0, where: laneIndex8 .>= SIMD8<Int32>(repeating: Int32(size - j))) }
@@ -110,7 +110,7 @@ enum Kernels {
             j += 8
         }
         let check = check8.sum()
-        if fused { return KernelResult(check: check, spikeEnd: range.lowerBound) }
+        if shape != nil { return KernelResult(check: check, spikeEnd: range.lowerBound) }
         let top = min(hi, p.size)
         if c.noiseScale > 0 || c.signalNoiseScale > 0 {
             let additive = c.noiseScale, relative = c.signalNoiseScale

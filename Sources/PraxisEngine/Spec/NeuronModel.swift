@@ -58,14 +58,6 @@ public enum Transfer: Sendable, Equatable, Codable {
     case sigmoid(threshold: Float = 0, slope: Float = 1, max: Float = 1)
     /// `r = tanh(slope · (x − threshold))`, signed.
     case tanh(threshold: Float = 0, slope: Float = 1)
-
-    /// Linear or threshold-linear: computable eight units at a time without a library call.
-    var isPiecewiseLinear: Bool {
-        switch self {
-        case .linear, .thresholdLinear: true
-        case .sigmoid, .tanh: false
-        }
-    }
 }
 
 /// Leaky integrator: `τ dx/dt = −x + gain · (I_exc − I_inh + bias) − β·a`, `r = f(x)`, with

@@ -52,7 +52,7 @@ struct BenchRunner {
         } else {
             print(String(format: "  mean |output| %.4f", rate))
         }
-        print(String(format: "  peak RSS %.1f MB", rss))
+        print(String(format: "  peak RSS %.1f MB", rss) + "; machine: \(Machine.description)")
         if options.json {
             let object: [String: Any] = [
                 "benchmark": name, "neurons": neurons, "synapses": synapses,
@@ -60,7 +60,7 @@ struct BenchRunner {
                 "repeats": options.repeats, "wall_s": m.wallSeconds, "build_s": m.buildSeconds,
                 "wall_s_all": runs.map(\.wallSeconds), "spikes": m.spikes, "mean_rate_hz": rate,
                 "synaptic_events_per_s": Double(m.events) / m.wallSeconds,
-                "real_time_factor": realTime, "peak_rss_mb": rss, "version": PraxisVersion.string,
+                "real_time_factor": realTime, "peak_rss_mb": rss, "machine": Machine.description, "version": PraxisVersion.string,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))

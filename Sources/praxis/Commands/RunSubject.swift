@@ -14,6 +14,15 @@ struct RunSubject: ParsableCommand {
     @Option(help: "Output directory (created if needed).") var out: String = "praxis-subject"
     @Option(help: "Keep the hand path of every Nth trial (0: none).") var trajectoryEvery: Int = 50
     @Option(help: "A circuit file; default: the shipped default circuit.") var circuit: String?
+    @Option(help: ArgumentHelp("Print the weights of these projections (comma-separated names), unit i onto unit i, with the trial's stimulus arrangement.",
+                               discussion: "For following one-to-one and channel-wise learning, e.g. 'PMd→D1_DLS,PMd→D2_DLS'."))
+    var printWeights: String?
+    @Option(help: "With --print-weights: print after every Nth trial.") var printEvery: Int = 40
+
+    func validate() throws {
+        if printEvery < 1 { throw ValidationError("--print-every must be at least 1") }
+        if trajectoryEvery < 0 { throw ValidationError("--trajectory-every must be at least 0") }
+    }
 
     /// Reads `protocolFile` and the circuit (`circuit`, or the default one). A protocol error
     /// is printed with its file, line and field, and the command exits with status 65.
@@ -34,6 +43,12 @@ struct RunSubject: ParsableCommand {
     func run() throws {
         let (trainingProtocol, spec) = try Self.load(protocolFile: protocolFile, circuit: circuit)
         let subject = Subject(circuit: try Circuit(spec: spec, seed: seed))
+        let printed = try (printWeights?.split(separator: ",") ?? []).map { name in
+            guard let j = subject.circuit.network.projection(String(name)) else {
+                throw ValidationError("--print-weights: no projection named '\(name)' in the circuit")
+            }
+            return (name, j)
+        }
 
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let table = TrialCSV(for: trainingProtocol)
@@ -47,9 +62,8 @@ struct RunSubject: ParsableCommand {
         let count = try runner.run(subject, seed: seed) { record in
             try trials.write(table.row(record))
             for line in TrialCSV.trajectoryRows(record) { try paths.write(line) }
-            if let names = ProcessInfo.processInfo.environment["DUMPW"], record.index % 40 == 39 {
-                for name in names.split(separator: ",") {
-                    guard let j = subject.circuit.network.projection(String(name)) else { continue }
+            if (record.index + 1) % printEvery == 0 {
+                for (name, j) in printed {
                     let diag = j.synapses().filter { $0.pre == $0.post }.map { String(format: "%.2f", $0.weight) }
                     print(record.index + 1, "arr", record.trial.arrangement, name, diag.joined(separator: " "))
                 }

@@ -37,25 +37,16 @@ struct SubjectBench: ParsableCommand {
         print("\(trainingProtocol.name): \(trials) trials, \(String(format: "%.0f", simulated)) s simulated, seed \(seed), 1 thread")
         print(String(format: "  median %.2f s of %d (min %.2f, max %.2f); %.0f× real time",
                      median, repeats, sorted.first!, sorted.last!, simulated / median))
-        print("  machine: \(Machine.description)")
+        print(String(format: "  peak RSS %.1f MB", ResourceUsage.peakResidentMegabytes()) + "; machine: \(Machine.description)")
         if json {
             let object: [String: Any] = [
                 "benchmark": "subject", "protocol": trainingProtocol.name, "trials": trials, "seed": seed,
                 "simulated_s": simulated, "repeats": repeats, "wall_s": median, "wall_s_all": walls,
-                "real_time_factor": simulated / median, "machine": Machine.description, "version": PraxisVersion.string,
+                "real_time_factor": simulated / median, "peak_rss_mb": ResourceUsage.peakResidentMegabytes(),
+                "machine": Machine.description, "version": PraxisVersion.string,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         }
-    }
-}
-
-/// The processor and core count, for benchmark reports.
-enum Machine {
-    static var description: String {
-        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
-            .split(separator: "\n").first { $0.hasPrefix("model name") }?
-            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces)
-        return "\(cpu ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores"
     }
 }
