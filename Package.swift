@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "PraxisEngineTests", dependencies: ["PraxisEngine"]),
         .testTarget(name: "PraxisCircuitTests", dependencies: ["PraxisCircuit"]),
         .testTarget(name: "PraxisTasksTests", dependencies: ["PraxisTasks"]),
-        .testTarget(name: "PraxisLabTests", dependencies: ["PraxisLab", "PraxisClinic", "PraxisCircuit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PraxisLabTests", dependencies: ["PraxisLab", "PraxisClinic", "PraxisCircuit", "PraxisTasks", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import PraxisCircuit
+import PraxisTasks
 import Testing
 @testable import PraxisLab
 
@@ -17,13 +18,32 @@ import Testing
         #expect(Set((0..<100).map(e.subjectSeed)).count == 100)
     }
 
-    /// The shipped experiment files parse.
-    @Test(arguments: ["selection.yaml"])
-    func shippedExperimentsParse(_ name: String) throws {
+    /// The shipped experiment files parse, with their cohort sizes and arms.
+    @Test(arguments: [("selection.yaml", 50, 3), ("force-field.yaml", 12, 1)])
+    func shippedExperimentsParse(_ c: (name: String, subjects: Int, arms: Int)) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let e = try ExperimentFile.load(root.appendingPathComponent("experiments/\(name)").path)
-        #expect(e.cohort.size >= 50 && e.arms.count == 3)
+        let e = try ExperimentFile.load(root.appendingPathComponent("experiments/\(c.name)").path)
+        #expect(e.cohort.size == c.subjects && e.arms.count == c.arms)
         #expect(try DemoExperiments.all().count == 2)
+    }
+
+    /// The P2 cohort's measures split the targets by the side the field pushes them to, so
+    /// each must name exactly the targets that side holds for the shipped field.
+    @Test func forceFieldMeasuresSplitTargetsByTheFieldsPush() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let e = try ExperimentFile.load(root.appendingPathComponent("experiments/force-field.yaml").path)
+        let field = try #require(e.trainingProtocol.sessions.first?.blocks.dropFirst().first?.perturbation)
+        #expect(field == .forceField(Perturbation.shadmehrField))
+        // Target t at t·45°: the field's force at unit velocity toward it, against the path's left normal.
+        let left = (0..<8).filter { t in
+            let u = ChannelLayout.direction(t, of: 8)
+            let f = field.force(hand: .zero, velocity: u, start: .zero, target: 0.1 * u)
+            return (SIMD2(-u.y, u.x) * f).sum() > 0
+        }
+        let right = (0..<8).filter { !left.contains($0) }
+        for m in e.measures where m.name.hasSuffix("_left") { #expect(m.targets == left, "\(m.name)") }
+        for m in e.measures where m.name.hasSuffix("_right") { #expect(m.targets == right, "\(m.name)") }
+        #expect(e.measures.filter { $0.name.hasSuffix("_left") }.count == 5)
     }
 
     /// Each broken line of the fixture is reported at its line with its field.
