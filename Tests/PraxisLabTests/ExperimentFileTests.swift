@@ -19,7 +19,7 @@ import Testing
     }
 
     /// The shipped experiment files parse, with their cohort sizes and arms.
-    @Test(arguments: [("selection.yaml", 50, 3), ("force-field.yaml", 12, 1)])
+    @Test(arguments: [("selection.yaml", 50, 3), ("force-field.yaml", 12, 1), ("srtt.yaml", 24, 2)])
     func shippedExperimentsParse(_ c: (name: String, subjects: Int, arms: Int)) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let e = try ExperimentFile.load(root.appendingPathComponent("experiments/\(c.name)").path)

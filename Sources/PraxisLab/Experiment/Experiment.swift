@@ -107,25 +107,38 @@ public struct Arm: Sendable, Equatable {
 
 /// A per-subject summary: the mean of `metric` (or of its absolute value) over the trials
 /// that report it and pass every filter given — in `session`, in `block` (its index within
-/// the session), with a target in `targets`, catch or not — and of those the `first` or
-/// `last` few, in trial order.
+/// the session), with a target in `targets`, catch or not, with each metric of `only` at its
+/// value (e.g. `error` 0: correct trials) — and of those the `first` or `last` few, in trial
+/// order. Or a `contrast`: a weighted sum of measures named before it, per subject (e.g. a
+/// random block's reaction time less the mean of its neighbours), with no metric or filter.
 public struct Measure: Sendable, Equatable, Codable {
     public var name: String
+    /// The trial metric averaged; empty for a contrast.
     public var metric: String
     public var session: String?
     public var block: Int?
     public var targets: [Int]?
     public var isCatch: Bool?
+    /// Trials count only if each of these metrics has exactly its value.
+    public var only: [String: Double]?
     public var first: Int?
     public var last: Int?
     public var absolute: Bool
+    /// Weights of earlier measures whose sum is this one; nil for a trial measure.
+    public var contrast: [String: Double]?
     public init(name: String, metric: String, session: String? = nil, block: Int? = nil, targets: [Int]? = nil,
-                isCatch: Bool? = nil, first: Int? = nil, last: Int? = nil, absolute: Bool = false) {
+                isCatch: Bool? = nil, only: [String: Double]? = nil, first: Int? = nil, last: Int? = nil, absolute: Bool = false) {
         self.name = name; self.metric = metric; self.session = session; self.block = block; self.targets = targets
-        self.isCatch = isCatch; self.first = first; self.last = last; self.absolute = absolute
+        self.isCatch = isCatch; self.only = only; self.first = first; self.last = last; self.absolute = absolute
     }
 
-    enum CodingKeys: String, CodingKey { case name, metric, session, block, targets, isCatch, first, last, absolute }
+    /// The contrast `Σ weight · measure` over measures named before it.
+    public init(name: String, contrast: [String: Double]) {
+        self.init(name: name, metric: "")
+        self.contrast = contrast
+    }
+
+    enum CodingKeys: String, CodingKey { case name, metric, session, block, targets, isCatch, only, first, last, absolute, contrast }
 
     /// Reads stored designs, including those written before a field existed (absent filters
     /// are off).
@@ -134,24 +147,36 @@ public struct Measure: Sendable, Equatable, Codable {
         name = try c.decode(String.self, forKey: .name); metric = try c.decode(String.self, forKey: .metric)
         session = try c.decodeIfPresent(String.self, forKey: .session); block = try c.decodeIfPresent(Int.self, forKey: .block)
         targets = try c.decodeIfPresent([Int].self, forKey: .targets); isCatch = try c.decodeIfPresent(Bool.self, forKey: .isCatch)
+        only = try c.decodeIfPresent([String: Double].self, forKey: .only)
         first = try c.decodeIfPresent(Int.self, forKey: .first); last = try c.decodeIfPresent(Int.self, forKey: .last)
         absolute = try c.decodeIfPresent(Bool.self, forKey: .absolute) ?? false
+        contrast = try c.decodeIfPresent([String: Double].self, forKey: .contrast)
     }
 
     /// Whether trial `r` passes the filters (before `first`/`last`).
     public func includes(_ r: TrialRecord) -> Bool {
         (session.map { $0 == r.session } ?? true) && (block.map { $0 == r.block } ?? true)
             && (targets.map { $0.contains(r.trial.target) } ?? true) && (isCatch.map { $0 == r.trial.isCatch } ?? true)
+            && (only?.allSatisfy { r.metrics[$0.key] == $0.value } ?? true)
             && r.metrics[metric].map(\.isFinite) == true
     }
 
-    /// The measure for one subject's trials (NaN when no trial counts).
+    /// The measure for one subject's trials (NaN when no trial counts, and for a contrast).
     public func value(_ records: [TrialRecord]) -> Double {
+        guard contrast == nil else { return .nan }
         var values = records.filter(includes).compactMap { $0.metrics[metric] }
         if let first { values = Array(values.prefix(first)) }
         if let last { values = Array(values.suffix(last)) }
         if absolute { values = values.map(abs) }
         return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// A contrast's value from the subject's other measures (NaN if one is missing or NaN);
+    /// NaN for a trial measure. Summed in name order, so the result does not depend on how a
+    /// dictionary happens to be ordered.
+    public func value(of measures: [String: Double]) -> Double {
+        guard let contrast else { return .nan }
+        return contrast.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * (measures[$1.key] ?? .nan) }
     }
 }
 

@@ -62,7 +62,7 @@ struct ExperimentParser {
         if let n = m["measures"], let list = r.sequence(n, "measures") {
             if list.isEmpty { r.fail(n, "measures", "name at least one measure") }
             for (i, x) in list.enumerated() {
-                if let v = measure(x, "measures[\(i)]", metrics: metrics, sessions: trainingProtocol, &r) { measures.append(v) }
+                if let v = measure(x, "measures[\(i)]", metrics: metrics, sessions: trainingProtocol, before: measures.map(\.name), &r) { measures.append(v) }
             }
             var seen = Set<String>()
             for (i, x) in measures.enumerated() where !seen.insert(x.name).inserted {
@@ -219,9 +219,12 @@ struct ExperimentParser {
         return s
     }
 
-    private func measure(_ node: Node, _ f: String, metrics: Set<String>, sessions: TrainingProtocol?, _ r: inout YAMLReader) -> Measure? {
-        guard let m = r.mapping(node, f, allowed: ["name", "metric", "session", "block", "targets", "catch", "first", "last", "absolute"],
-                                required: ["metric"]) else { return nil }
+    private func measure(_ node: Node, _ f: String, metrics: Set<String>, sessions: TrainingProtocol?, before: [String],
+                         _ r: inout YAMLReader) -> Measure? {
+        let filters = ["metric", "session", "block", "targets", "catch", "only", "first", "last", "absolute"]
+        guard let m = r.mapping(node, f, allowed: ["name", "contrast"] + filters) else { return nil }
+        if let n = m["contrast"] { return contrastMeasure(m, n, f, filters: filters, before: before, &r) }
+        guard m["metric"] != nil else { r.fail(node, "\(f).metric", "missing (or give a contrast of earlier measures)"); return nil }
         guard let metric = metricName(m, f, metrics, &r) else { return nil }
         let name = m["name"].flatMap { r.string($0, "\(f).name") } ?? metric
         let session = sessionName(m, f, sessions, &r)
@@ -238,7 +241,36 @@ struct ExperimentParser {
         if m["first"] != nil && m["last"] != nil, let n = m["last"] { r.fail(n, "\(f).last", "give first or last, not both") }
         if let n = m["catch"] { measure.isCatch = r.boolean(n, "\(f).catch") }
         if let n = m["absolute"] { measure.absolute = r.boolean(n, "\(f).absolute") ?? false }
+        if let n = m["only"] {
+            measure.only = weights(n, "\(f).only", known: metrics.isEmpty ? nil : metrics, what: "metric", &r)
+        }
         return measure
+    }
+
+    /// `{name: …, contrast: {MEASURE: weight, …}}`: weights of measures named before it.
+    private func contrastMeasure(_ m: [String: Node], _ n: Node, _ f: String, filters: [String], before: [String],
+                                 _ r: inout YAMLReader) -> Measure? {
+        for key in filters where m[key] != nil { r.fail(m[key]!, "\(f).\(key)", "a contrast takes no metric or filter") }
+        guard let nameNode = m["name"] else { r.fail(n, "\(f).name", "a contrast needs a name"); return nil }
+        guard let name = r.string(nameNode, "\(f).name"),
+              let w = weights(n, "\(f).contrast", known: Set(before), what: "earlier measure", &r) else { return nil }
+        if w.isEmpty { r.fail(n, "\(f).contrast", "name at least one earlier measure"); return nil }
+        return Measure(name: name, contrast: w)
+    }
+
+    /// A mapping of names to numbers, each name one of `known` (when given).
+    private func weights(_ node: Node, _ f: String, known: Set<String>?, what: String, _ r: inout YAMLReader) -> [String: Double]? {
+        guard let pairs = node.mapping else { r.fail(node, f, "wrong type: expected a mapping of \(what) names to numbers"); return nil }
+        var out: [String: Double] = [:]
+        for (k, v) in pairs {
+            guard let key = k.string else { r.fail(k, f, "keys must be \(what) names"); continue }
+            if let known, !known.contains(key) {
+                r.fail(k, "\(f).\(key)", "unknown \(what) '\(key)'; expected one of: \(known.sorted().joined(separator: ", "))")
+                continue
+            }
+            if let x = r.number(v, "\(f).\(key)") { out[key] = x }
+        }
+        return out
     }
 
     private func curve(_ node: Node, _ f: String, metrics: Set<String>, sessions: TrainingProtocol?, _ r: inout YAMLReader) -> Curve? {

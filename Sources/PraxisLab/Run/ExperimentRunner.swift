@@ -112,7 +112,8 @@ public struct ExperimentRunner: Sendable {
             records.append(r)
         }
         var measures: [String: Double] = [:]
-        for m in experiment.measures { measures[m.name] = m.value(records) }
+        // In file order, so a contrast reads the measures named before it.
+        for m in experiment.measures { measures[m.name] = m.contrast == nil ? m.value(records) : m.value(of: measures) }
         return SubjectResult(key: key, seed: seed, factors: factors, records: records, measures: measures)
     }
 }
