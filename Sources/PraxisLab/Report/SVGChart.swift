@@ -45,9 +45,16 @@ enum SVGChart {
         var body = axes(frame, title: title, xLabel: "", yLabel: yLabel, xTicks: false)
         let groupWidth = frame.plotWidth / Double(categories.count)
         let barWidth = groupWidth * 0.8 / Double(max(1, series.count))
+        // Labels that would overlap alternate between two rows; one still too long for its
+        // room is shortened with an ellipsis, its full name kept as the tooltip.
+        let charWidth = 6.2, longest = Double(categories.map(\.count).max() ?? 0) * charWidth
+        let staggered = longest > groupWidth * 0.95
+        let room = Int((staggered ? 2 * groupWidth : groupWidth) * 0.95 / charWidth)
         for (c, name) in categories.enumerated() {
             let cx = margin.left + groupWidth * (Double(c) + 0.5)
-            body += "<text x=\"\(f(cx))\" y=\"\(f(height - margin.bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(escape(name))</text>"
+            let y = height - margin.bottom + (staggered && c % 2 == 1 ? 30 : 16)
+            let shown = name.count > room ? String(name.prefix(max(1, room - 1))) + "…" : name
+            body += "<text x=\"\(f(cx))\" y=\"\(f(y))\" text-anchor=\"middle\" font-size=\"11\"><title>\(escape(name))</title>\(escape(shown))</text>"
             for (k, s) in series.enumerated() where s.values[c].isFinite {
                 let colour = palette[k % palette.count]
                 let x = margin.left + groupWidth * Double(c) + groupWidth * 0.1 + barWidth * Double(k)
