@@ -51,8 +51,12 @@ enum Kernels {
         }
     }
 
-    /// Lane numbers 0…7.
-    static let laneIndex8 = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+    /// 1 in lanes 0..<n of eight, 0 in the rest: the live units of a padded chunk (a
+    /// population's last eight, a dense row's last posts).
+    @inline(__always)
+    static func liveLanes(_ n: Int) -> SIMD8<Float> {
+        SIMD8<Float>(repeating: 1).replacing(with: 0, where: SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8<Int32>(repeating: Int32(n)))
+    }
 
     /// Magnitude below which a rate unit's state and output count as zero (1e-7 of a unit
     /// that saturates near 1: far below any noise or effect the circuit resolves).
@@ -104,7 +108,7 @@ enum Kernels {
             if let shape {
                 var o = shape.apply(settled)
                 o.replace(with: 0, where: (o .< silent) .& (o .> -silent))
-                if j + 8 > size { o.replace(with: 0, where: laneIndex8 .>= SIMD8<Int32>(repeating: Int32(size - j))) }
+                if j + 8 > size { o.replace(with: 0, where: liveLanes(size - j) .== 0) }
                 out.store8(o, j)
             }
             j += 8

@@ -238,10 +238,4 @@ extension Kernels {
             }
         }
     }
-
-    /// 1 in lanes 0..<n of eight, 0 in the rest (the live posts of a dense row's last chunk).
-    @inline(__always)
-    static func liveLanes(_ n: Int) -> SIMD8<Float> {
-        SIMD8<Float>(repeating: 1).replacing(with: 0, where: SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8<Int32>(repeating: Int32(n)))
-    }
 }
