@@ -78,6 +78,23 @@ import Testing
         }
     }
 
+    /// `pair` sends channel j to the j-th unit of every other channel (unit c · channels + j),
+    /// and needs a target with one unit per channel and channel.
+    @Test func pairPatternAddressesThePreviousActionInEveryOtherChannel() throws {
+        let head = "name: t\ndt_ms: 1\nchannels: 3\nregions:\n  - region: SMA\n    populations: [{name: A, model: rate, per_channel: 1}, {name: P, model: rate, per_channel: 3}, {name: B, model: rate, per_channel: 2}]\npathways:\n"
+        let spec = try CircuitFile.parse(head + "  - {from: A, to: P, sign: excitatory, pattern: pair, weight: 2}\n", file: "ok.yaml")
+        guard case .explicit(let pre, let post, let weights)? = spec.network().projections.first?.connectivity else {
+            Issue.record("pair should build explicit connectivity"); return
+        }
+        #expect(pre == [0, 0, 1, 1, 2, 2] && post == [3, 6, 1, 7, 2, 5] && weights.allSatisfy { $0 == 2 })
+        do {
+            _ = try CircuitFile.parse(head + "  - {from: A, to: B, sign: excitatory, pattern: pair, weight: 2}\n", file: "bad.yaml")
+            Issue.record("a target with per_channel 2 of 3 channels should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 }, "\(error.description)")
+        }
+    }
+
     @Test func jsonRoundTripKeepsEveryPathway() throws {
         let spec = CircuitFile.defaultCircuit()
         let data = try CircuitSpec.jsonEncoder().encode(spec)

@@ -56,6 +56,14 @@ extension CircuitSpec {
                 for j in 0..<nt where i * channels / ns != j * channels / nt { pre.append(i); post.append(j) }
             }
             return .explicit(pre: pre, post: post, weights: Array(repeating: fixedWeight(p), count: pre.count))
+        case .pair:
+            let ns = sizes[p.source] ?? 0
+            var pre: [Int] = [], post: [Int] = []
+            for i in 0..<ns {
+                let j = i * channels / ns
+                for c in 0..<channels where c != j { pre.append(i); post.append(c * channels + j) }
+            }
+            return .explicit(pre: pre, post: post, weights: Array(repeating: fixedWeight(p), count: pre.count))
         case .random(let prob): return .fixedProbability(p: prob)
         case .cosine:
             let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0

@@ -224,9 +224,9 @@ enum Parser {
                 if let pn = pm["random"], let p = r.number(pn, "\(f).pattern.random") {
                     if !(p > 0 && p <= 1) { r.fail(pn, "\(f).pattern.random", "probability must be in (0, 1], got \(p)") }
                     pattern = .random(p: p)
-                } else { r.fail(n, "\(f).pattern", "expected dense, diffuse, one-to-one, opposite, channelwise, cross-channel, cosine or {random: p}") }
+                } else { r.fail(n, "\(f).pattern", "expected dense, diffuse, one-to-one, opposite, channelwise, cross-channel, pair, cosine or {random: p}") }
             } else if let v = r.choice(n, "\(f).pattern", ["dense": Pathway.Pattern.dense, "diffuse": .dense, "one-to-one": .oneToOne, "opposite": .opposite,
-                                                            "channelwise": .channelwise, "cross-channel": .crossChannel, "cosine": .cosine]) {
+                                                            "channelwise": .channelwise, "cross-channel": .crossChannel, "pair": .pair, "cosine": .cosine]) {
                 pattern = v
             }
         }

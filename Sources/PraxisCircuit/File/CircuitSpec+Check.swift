@@ -46,11 +46,13 @@ extension Parser {
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "channelwise needs both populations declared with per_channel")
                 case .crossChannel where src.perChannel == nil || dst.perChannel == nil:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "cross-channel needs both populations declared with per_channel")
+                case .pair where src.perChannel == nil || dst.perChannel != spec.channels:
+                    r.fail(m?["pattern"] ?? node, "\(f).pattern", "pair needs a source declared with per_channel and a target with per_channel: \(spec.channels) (one unit per channel and channel), got \(dst.perChannel.map { "per_channel: \($0)" } ?? "units")")
                 case .oneToOne where src.size != dst.size:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "one-to-one needs equal sizes, got \(src.size) → \(dst.size)")
-                case .cosine, .opposite, .crossChannel:
+                case .cosine, .opposite, .crossChannel, .pair:
                     if case .constant = p.weight {} else {
-                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine, opposite and cross-channel pathways take a number, not drawn weights")
+                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine, opposite, cross-channel and pair pathways take a number, not drawn weights")
                     }
                     if p.pattern == .opposite && (src.size != dst.size || src.size % 2 != 0) {
                         r.fail(m?["pattern"] ?? node, "\(f).pattern", "opposite needs equal even sizes, got \(src.size) → \(dst.size)")

@@ -55,6 +55,11 @@ public struct Pathway: Sendable, Codable {
         /// Channel c to every other channel, never to itself: associations between different
         /// actions (learned transitions of a sequence).
         case crossChannel
+        /// Channel j to the j-th unit of every other channel of a target with one unit per
+        /// channel and channel (per_channel = channels). With the current action arriving
+        /// channelwise, target unit (c, j) then sees both halves of the ordered pair "c after
+        /// j": the conjunctive code of a second-order serial context.
+        case pair
         /// Each pair with probability p.
         case random(p: Double)
         /// Units carry evenly spaced preferred directions; w_ij = w · max(0, cos(θ_i − θ_j)).
