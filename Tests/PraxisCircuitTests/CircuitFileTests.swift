@@ -91,7 +91,8 @@ import Testing
             _ = try CircuitFile.parse(head + "  - {from: A, to: B, sign: excitatory, pattern: pair, weight: 2}\n", file: "bad.yaml")
             Issue.record("a target with per_channel 2 of 3 channels should be refused")
         } catch {
-            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 }, "\(error.description)")
+            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 && $0.message.contains("per_channel: 1 → per_channel: 2") },
+                    "\(error.description)")
         }
     }
 

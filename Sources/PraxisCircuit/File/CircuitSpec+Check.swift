@@ -5,6 +5,9 @@ extension Parser {
     /// Cross-references: names unique, pathways between existing populations, modulators and
     /// teachers that exist, channel structure where a pattern needs it; then the engine's own
     /// validation of the built network, each problem placed at its element's line.
+    /// How a population's units are declared, for messages.
+    static func layout(_ p: PopulationEntry) -> String { p.perChannel.map { "per_channel: \($0)" } ?? "units: \(p.size)" }
+
     static func check(_ spec: CircuitSpec, root: Node, _ r: inout YAMLReader) {
         let pathwayNodes = root.mapping?["pathways"]?.sequence.map(Array.init) ?? []
         let regionNodes = root.mapping?["regions"]?.sequence.map(Array.init) ?? []
@@ -47,7 +50,7 @@ extension Parser {
                 case .crossChannel where src.perChannel == nil || dst.perChannel == nil:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "cross-channel needs both populations declared with per_channel")
                 case .pair where src.perChannel == nil || dst.perChannel != spec.channels:
-                    r.fail(m?["pattern"] ?? node, "\(f).pattern", "pair needs a source declared with per_channel and a target with per_channel: \(spec.channels) (one unit per channel and channel), got \(dst.perChannel.map { "per_channel: \($0)" } ?? "units")")
+                    r.fail(m?["pattern"] ?? node, "\(f).pattern", "pair needs a source declared with per_channel and a target with per_channel: \(spec.channels) (one unit per channel and channel); got \(Self.layout(src)) → \(Self.layout(dst))")
                 case .oneToOne where src.size != dst.size:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "one-to-one needs equal sizes, got \(src.size) → \(dst.size)")
                 case .cosine, .opposite, .crossChannel, .pair:
