@@ -18,6 +18,25 @@ import Testing
         #expect(Set((0..<100).map(e.subjectSeed)).count == 100)
     }
 
+    /// Parkinson's severity can vary across an arm: each subject's SNc loss is drawn from the
+    /// arm's spread (within it, different between subjects), the same for the same subject
+    /// in arms that spread it alike (off and on medication), and fixed without a spread.
+    @Test func sncLossSpreadDrawsEachSubjectsSeverity() throws {
+        let text = LabFixtures.text().replacingOccurrences(of: "  - {name: PD, parkinsons: {snc_loss: 0.6}}",
+            with: "  - {name: PD, parkinsons: {snc_loss: {uniform: [0.3, 0.7]}}}\n  - {name: PD on, parkinsons: {snc_loss: {uniform: [0.3, 0.7]}}, levodopa: {tonic: 1}}")
+        let e = try ExperimentFile.parse(text, file: "spread.yaml")
+        #expect(e.arms[1].sncLossSpread == .uniform(low: 0.3, high: 0.7) && abs(e.arms[1].condition.sncLoss - 0.5) < 1e-12)
+        let seeds = (0..<40).map(e.subjectSeed)
+        let off = seeds.map { e.arms[1].subjectCondition(seed: $0) }, on = seeds.map { e.arms[2].subjectCondition(seed: $0) }
+        let loss = off.compactMap(\.drawnSncLoss)
+        #expect(loss.count == 40 && loss.allSatisfy { $0 >= 0.3 && $0 <= 0.7 } && Set(loss).count == 40)
+        #expect(loss.min()! < 0.35 && loss.max()! > 0.65, "\(loss)")
+        #expect(zip(off, on).allSatisfy { $0.condition.sncLoss == $1.condition.sncLoss && $1.condition.levodopaTonic == 1 })
+        #expect(off.map(\.condition.sncLoss) == loss)
+        let healthy = e.arms[0].subjectCondition(seed: seeds[0])
+        #expect(healthy.drawnSncLoss == nil && healthy.condition == .healthy)
+    }
+
     /// The shipped experiment files parse, with their cohort sizes and arms.
     @Test(arguments: [("selection.yaml", 50, 3), ("force-field.yaml", 12, 1), ("srtt.yaml", 24, 2)])
     func shippedExperimentsParse(_ c: (name: String, subjects: Int, arms: Int)) throws {
@@ -53,6 +72,8 @@ import Testing
         ("    dopamine.tonic: {normal: [1.0, 0.1]}", "    dopamine.tonik: {normal: [1.0, 0.1]}", "cohort.variability.dopamine.tonik", 6),
         ("    dopamine.tonic: {normal: [1.0, 0.1]}", "    dopamine.tonic: {normal: [1.0]}", "cohort.variability.dopamine.tonic.normal", 6),
         ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: PD, parkinsons: {snc_loss: 1.2}}", "arms[1].parkinsons.snc_loss", 9),
+        ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: PD, parkinsons: {snc_loss: {uniform: [0.5, 1.0]}}}", "arms[1].parkinsons.snc_loss", 9),
+        ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: PD, parkinsons: {snc_loss: {normal: [0.5]}}}", "arms[1].parkinsons.snc_loss.normal", 9),
         ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: healthy}", "arms[1].name", 9),
         ("  - {name: PD, parkinsons: {snc_loss: 0.6}}", "  - {name: PD, levodopa: {tonic: 0}}", "arms[1].levodopa.tonic", 9),
         ("      - {task: lever, trials: 2, targets: [0]}", "      - {task: lever, trials: 2, targets: [0], colour: red}", "protocol[0].blocks[1].colour", 14),

@@ -23,6 +23,19 @@ import Testing
         }
     }
 
+    /// In an arm whose severity varies, each subject runs at its own SNc loss, which is
+    /// stored after the cohort's factors.
+    @Test func subjectRunsAtItsDrawnSeverity() throws {
+        let text = LabFixtures.text(subjects: 2).replacingOccurrences(of: "{snc_loss: 0.6}", with: "{snc_loss: {uniform: [0.3, 0.7]}}")
+        let e = try ExperimentFile.parse(text, file: "spread.yaml")
+        let runner = ExperimentRunner(e, threads: 1)
+        let key = try #require(runner.subjects.first { $0.arm == 1 })
+        let result = try runner.simulate(key)
+        let drawn = try #require(e.arms[1].subjectCondition(seed: result.seed).drawnSncLoss)
+        #expect(result.factors.count == 2 && result.factors.last == drawn)
+        #expect(try runner.simulate(runner.subjects.first { $0.arm == 0 }!).factors.count == 1)
+    }
+
     /// A run that stops part-way (here after two subjects) and is started again ends with the
     /// same store as an uninterrupted run; running a finished experiment again adds nothing.
     @Test func resumedRunEqualsUninterruptedRun() throws {

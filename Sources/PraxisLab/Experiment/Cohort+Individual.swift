@@ -1,4 +1,5 @@
 import PraxisCircuit
+import PraxisClinic
 import PraxisEngine
 
 extension Cohort {
@@ -6,12 +7,38 @@ extension Cohort {
     /// the subject's own stream (so they do not depend on the arm or the thread).
     public func factors(seed: UInt64) -> [Double] {
         var rng = RandomStream(seed: seed, stream: StreamID(.user, 1))
-        return variability.map { v in
-            switch v.distribution {
-            case .normal(let mean, let sd): max(0, mean + sd * Double(rng.normal()))
-            case .uniform(let low, let high): low + (high - low) * Double(rng.uniform())
-            }
+        return variability.map { max(0, $0.distribution.draw(&rng)) }
+    }
+}
+
+extension Variation.Distribution {
+    /// One value: normal or uniform, from `rng`.
+    func draw(_ rng: inout RandomStream) -> Double {
+        switch self {
+        case .normal(let mean, let sd): mean + sd * Double(rng.normal())
+        case .uniform(let low, let high): low + (high - low) * Double(rng.uniform())
         }
+    }
+
+    /// The distribution's mean.
+    public var mean: Double {
+        switch self {
+        case .normal(let mean, _): mean
+        case .uniform(let low, let high): (low + high) / 2
+        }
+    }
+}
+
+extension Arm {
+    /// The condition of subject `seed` in this arm, and its SNc loss when drawn from the
+    /// arm's spread (from the subject's own stream, so the same individual has the same
+    /// severity in every arm that spreads it alike, e.g. off and on medication).
+    public func subjectCondition(seed: UInt64) -> (condition: Condition, drawnSncLoss: Double?) {
+        guard let spread = sncLossSpread else { return (condition, nil) }
+        var rng = RandomStream(seed: seed, stream: StreamID(.user, 2))
+        var c = condition
+        c.sncLoss = min(0.95, max(0, spread.draw(&rng)))
+        return (c, c.sncLoss)
     }
 }
 

@@ -98,11 +98,19 @@ public enum Knob: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// An arm: a condition every subject of it is in.
+/// An arm: a condition every subject of it is in, at one severity or at a severity that
+/// varies from subject to subject.
 public struct Arm: Sendable, Equatable {
     public var name: String
+    /// The condition; with `sncLossSpread`, its SNc loss is the spread's mean.
     public var condition: Condition
-    public init(name: String, condition: Condition = .healthy) { self.name = name; self.condition = condition }
+    /// Parkinson's at a severity that varies across the arm's subjects: each subject's SNc
+    /// loss is drawn from this distribution (clamped to [0, 0.95]), as patients of one
+    /// study span disease stages. Nil: every subject has `condition.sncLoss`.
+    public var sncLossSpread: Variation.Distribution?
+    public init(name: String, condition: Condition = .healthy, sncLossSpread: Variation.Distribution? = nil) {
+        self.name = name; self.condition = condition; self.sncLossSpread = sncLossSpread
+    }
 }
 
 /// A per-subject summary: the mean of `metric` (or of its absolute value) over the trials

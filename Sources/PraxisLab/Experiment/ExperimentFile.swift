@@ -189,16 +189,27 @@ struct ExperimentParser {
         guard let m = r.mapping(node, f, allowed: ["name", "parkinsons", "levodopa"], required: ["name"]) else { return nil }
         let name = m["name"].flatMap { r.string($0, "\(f).name") } ?? "arm"
         var condition = Condition.healthy
+        var spread: Variation.Distribution?
         if let n = m["parkinsons"], let p = r.mapping(n, "\(f).parkinsons", allowed: ["snc_loss"], required: ["snc_loss"]),
-           let x = p["snc_loss"], let v = r.number(x, "\(f).parkinsons.snc_loss") {
-            condition.sncLoss = v
+           let x = p["snc_loss"] {
+            if x.mapping != nil {
+                // A severity that varies across the arm's subjects.
+                let g = "\(f).parkinsons.snc_loss"
+                if let d = distribution(x, g, &r) {
+                    let upper: Double
+                    switch d { case .normal(let mean, _): upper = mean; case .uniform(_, let high): upper = high }
+                    if upper >= 1 { r.fail(x, g, "SNc loss must stay below 1, got \(d)") } else { spread = d; condition.sncLoss = d.mean }
+                }
+            } else if let v = r.number(x, "\(f).parkinsons.snc_loss") {
+                condition.sncLoss = v
+            }
         }
         if let n = m["levodopa"], let p = r.mapping(n, "\(f).levodopa", allowed: ["tonic"], required: ["tonic"]),
            let x = p["tonic"], let v = r.number(x, "\(f).levodopa.tonic") {
             condition.levodopaTonic = v
         }
         for problem in condition.problems { r.fail(m[String(problem.field.split(separator: ".")[0])] ?? node, "\(f).\(problem.field)", problem.message) }
-        return Arm(name: name, condition: condition)
+        return Arm(name: name, condition: condition, sncLossSpread: spread)
     }
 
     /// `m.metric`, refused when the protocol's trials do not report it.

@@ -94,9 +94,12 @@ public struct ExperimentRunner: Sendable {
     public func simulate(_ key: SubjectKey) throws -> SubjectResult {
         let seed = experiment.subjectSeed(key.index)
         let circuit = try Circuit(spec: experiment.circuit, seed: seed)
-        let factors = experiment.cohort.factors(seed: seed)
+        var factors = experiment.cohort.factors(seed: seed)
         for (v, f) in zip(experiment.cohort.variability, factors) { v.knob.scale(circuit, by: f) }
-        experiment.arms[key.arm].condition.apply(to: circuit)
+        let (condition, drawnSncLoss) = experiment.arms[key.arm].subjectCondition(seed: seed)
+        condition.apply(to: circuit)
+        // Stored after the cohort's factors: the subject's own severity.
+        if let drawnSncLoss { factors.append(drawnSncLoss) }
         let subject = Subject(circuit: circuit)
         if let pre = experiment.cohort.pretraining {
             try ProtocolRunner(pre).run(subject, seed: seed ^ 0x7072_6574_7261_696E) { _ in }
