@@ -47,6 +47,35 @@ import Testing
         #expect(-omitted.rewardTrough < trained.cuePeak)
     }
 
+    /// The value of a cue rewarded on every other trial, read just before the reward is due.
+    static func valueAtHalfReward(_ c: Circuit, trials: Int) throws -> Float {
+        var value: Float = 0
+        for k in 0..<trials {
+            c.presentCue(0)
+            for ms in 0..<1600 {
+                if ms == 1000 && k % 2 == 0 { c.critic.reward(1) }
+                try c.step()
+                if ms == 990 && k >= trials - 40 { value += c.critic.value / 40 }
+            }
+            c.critic.removeCue(0)
+            try c.run(ms: 400)
+        }
+        return value
+    }
+
+    /// The critic learns from the error as dopamine cells can release it: healthy, a cue
+    /// rewarded half the time is worth about 0.5; with bursts at half their gain and dips
+    /// kept (SNc loss 0.5), values settle where the weaker bursts balance the dips,
+    /// 0.5 · p · (1 − V) = (1 − p) · V, so V ≈ 1/3.
+    @Test func criticLearnsFromReleasedDopamine() throws {
+        let healthy = try Self.valueAtHalfReward(try Circuit(seed: 3), trials: 300)
+        let pd = try Circuit(seed: 3)
+        pd.network.modulator("dopamine")!.burstGain = 0.5
+        let depleted = try Self.valueAtHalfReward(pd, trials: 300)
+        #expect(abs(healthy - 0.5) < 0.08, "healthy value \(healthy)")
+        #expect(abs(depleted - 1.0 / 3) < 0.08, "depleted value \(depleted)")
+    }
+
     /// Lowering the burst gain (as SNc loss does) shrinks bursts but keeps the sign structure.
     @Test func lowerBurstGainKeepsSignStructure() throws {
         let c = try Circuit(seed: 3)

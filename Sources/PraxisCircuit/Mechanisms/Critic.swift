@@ -29,7 +29,8 @@ public struct CriticParameters: Sendable, Codable, Equatable {
 /// bumps every `binMs`, σ = 0.6·binMs, after the sensory latency; cf. the microstimuli of
 /// Ludvig, Sutton & Kehoe 2008) so the value V(t) = Σ w·x(t) is smooth; rewards arrive as
 /// pulses of `rewardMs`. Each step δ = r(t) + γ·V(t) − V(t − dt) (continuous-time TD, Doya
-/// 2000), w ← w + α·δ·e with e a low-pass trace of x (TD(λ)), and δ is
+/// 2000), w ← w + α·δ·e with e a low-pass trace of x (TD(λ); δ as released, see
+/// `released`), and δ is
 /// injected into the dopamine field, whose burst and dip gains and tonic level are the
 /// knobs disease and drugs turn. The time cells drive the PFC_T population and the dopamine
 /// level drives the SNc population, so both can be recorded like any other region.
@@ -115,6 +116,19 @@ public final class Critic: @unchecked Sendable {
         rewardRate = (amount + carried) / Float(rewardSteps)
     }
 
+    /// The error the value weights learn from: δ as the dopamine cells can release it. Value
+    /// learning in the striatum is itself dopamine-dependent, so when disease or a drug
+    /// scales bursts or dips away from the healthy gains the critic learns from the scaled
+    /// error (bursts × burstGain / healthy burstGain, dips likewise). Healthy: δ itself. In
+    /// Parkinson's, values settle where the weakened bursts balance the dips, as they do in
+    /// the dopamine the actor learns from.
+    @inline(__always)
+    private func released(_ d: Float) -> Float {
+        guard let m = dopamine else { return d }
+        if d > 0 { return m.referenceBurstGain > 0 ? d * m.burstGain / m.referenceBurstGain : d }
+        return m.referenceDipGain > 0 ? d * m.dipGain / m.referenceDipGain : d
+    }
+
     /// The sense-phase work of one step: features, value, δ, learning, dopamine injection.
     func step(_ t: Int) {
         let bins = parameters.bins
@@ -142,7 +156,7 @@ public final class Critic: @unchecked Sendable {
         // Only cues whose traces are still alive are updated: a cue's features stop when it
         // is removed, and its trace (≤ 1) then falls below 1e-6 within 14 time constants
         // (e^{−14} ≈ 8·10⁻⁷).
-        let decay = traceDecay, learning = alpha * d
+        let decay = traceDecay, learning = alpha * released(d)
         trace.withUnsafeMutableBufferPointer { e in
             weights.withUnsafeMutableBufferPointer { w in
                 features.withUnsafeBufferPointer { x in

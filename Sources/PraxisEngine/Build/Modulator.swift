@@ -8,6 +8,8 @@ public final class Modulator: @unchecked Sendable {
     /// The tonic level the network was built with (the healthy level), against which
     /// receptor affinities are expressed.
     public let referenceTonic: Float
+    /// The burst and dip gains the network was built with (the healthy gains).
+    public let referenceBurstGain: Float, referenceDipGain: Float
     /// Scales positive phasic input (bursts).
     public var burstGain: Float
     /// Scales negative phasic input (dips).
@@ -25,6 +27,7 @@ public final class Modulator: @unchecked Sendable {
     init(spec: NeuromodulatorSpec, dt: Double) {
         name = spec.name; kind = spec.kind; channels = spec.channels
         tonic = spec.tonic; referenceTonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
+        referenceBurstGain = spec.burstGain; referenceDipGain = spec.dipGain
         phasicDecay = Float(Libm.exp(-dt / Double(spec.phasicTauS)))
         dipDecay = Float(Libm.exp(-dt / Double(spec.dipTauS)))
         phasic = arena.buffer(count: channels, value: 0)
