@@ -196,9 +196,9 @@ struct ExperimentParser {
                 // A severity that varies across the arm's subjects.
                 let g = "\(f).parkinsons.snc_loss"
                 if let d = distribution(x, g, &r) {
-                    let upper: Double
-                    switch d { case .normal(let mean, _): upper = mean; case .uniform(_, let high): upper = high }
-                    if upper >= 1 { r.fail(x, g, "SNc loss must stay below 1, got \(d)") } else { spread = d; condition.sncLoss = d.mean }
+                    let (upper, what): (Double, String)
+                    switch d { case .normal(let mean, _): (upper, what) = (mean, "the mean"); case .uniform(_, let high): (upper, what) = (high, "high") }
+                    if upper >= 1 { r.fail(x, g, "SNc loss must stay below 1, got \(what) \(upper)") } else { spread = d; condition.sncLoss = d.mean }
                 }
             } else if let v = r.number(x, "\(f).parkinsons.snc_loss") {
                 condition.sncLoss = v
