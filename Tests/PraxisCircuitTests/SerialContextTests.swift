@@ -6,7 +6,8 @@ import Testing
 /// a completed finger action): SEQ holds the last action, SEQ2 the last two as one
 /// conjunctive unit, and SEQ2 → PMd learns which action follows each pair.
 @Suite struct SerialContextTests {
-    static let channels = 8
+    /// The default circuit's action channels (SEQ2 holds channels × channels pair units).
+    static let channels = CircuitFile.defaultCircuit().channels
 
     /// Touches `key` for `holdMs`, then lets go for `gapMs`.
     static func touch(_ c: Circuit, _ key: Int, holdMs: Double = 130, gapMs: Double = 270) throws {
@@ -28,6 +29,7 @@ import Testing
     @Test(arguments: [(60.0, 340.0), (130.0, 270.0), (350.0, 150.0)])
     func pairUnitHoldsTheLastTwoActions(hold: Double, gap: Double) throws {
         let c = try Circuit(seed: 1)
+        #expect(c.population("SEQ2").size == Self.channels * Self.channels)
         try c.run(ms: 200)
         try Self.touch(c, 6, holdMs: hold, gapMs: gap)
         #expect(Self.activePairs(c).isEmpty, "\(Self.activePairs(c)) after one touch")
