@@ -96,6 +96,45 @@ import Testing
         }
     }
 
+    /// A `gain` pathway multiplies its target's excitatory drive by `max(0, 1 + Σ w·a)`
+    /// instead of adding to it: with no drive of its own the target stays silent, whatever
+    /// the source; a driven target settles at its drive times the gain. It takes no
+    /// neuromodulator, and naming one is refused with its location.
+    @Test(arguments: [(0.5, 2.6), (-0.5, 1.4), (-3.0, 0.0)])
+    func gainPathwayScalesTheTargetsDrive(source: Float, expected: Float) throws {
+        let text = """
+            name: t
+            dt_ms: 1
+            channels: 1
+            regions:
+              - region: PFC
+                populations:
+                  - {name: S, model: rate, units: 1, tau_ms: 10, transfer: linear, bias: \(source)}
+                  - {name: T, model: rate, units: 1, tau_ms: 10, threshold: 0}
+                  - {name: U, model: rate, units: 1, tau_ms: 10, threshold: 0}
+            pathways:
+              - {from: S, to: T, sign: gain, weight: 0.6, delay_ms: 1}
+              - {from: S, to: U, sign: gain, weight: 0.6, delay_ms: 1}
+
+            """
+        let spec = try CircuitFile.parse(text, file: "ok.yaml")
+        #expect(spec.pathways.allSatisfy { $0.isGain })
+        #expect(spec.network().projections.allSatisfy { $0.receptor == .modulatory })
+        let c = try Circuit(spec: spec, seed: 1)
+        // Drive 2, so a product and a sum differ (2 · 1.3 against 2 + 0.3).
+        c.drive("T", [2])
+        try c.run(ms: 300)
+        #expect(abs(c.population("T").outputs[0] - expected) < 1e-3, "T = \(c.population("T").outputs[0])")
+        #expect(c.population("U").outputs[0] == 0, "a gain alone drives nothing")
+        do {
+            _ = try CircuitFile.parse(text.replacingOccurrences(of: "to: U, sign: gain,", with: "to: U, sign: gain, modulator: dopamine,"),
+                                      file: "bad.yaml")
+            Issue.record("a gain pathway naming a modulator should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field == "pathways[1].modulator" && $0.line == 12 }, "\(error.description)")
+        }
+    }
+
     @Test func jsonRoundTripKeepsEveryPathway() throws {
         let spec = CircuitFile.defaultCircuit()
         let data = try CircuitSpec.jsonEncoder().encode(spec)

@@ -8,11 +8,11 @@ import Darwin
 
 extension CircuitSpec {
     /// The engine network this circuit describes. Modulatory pathways (SNc → striatum) become
-    /// receptor bindings on their target; every other pathway becomes one projection named
-    /// after the pathway.
+    /// receptor bindings on their target; every other pathway, gain pathways included,
+    /// becomes one projection named after the pathway.
     public func network(probes: [ProbeSpec] = []) -> NetworkSpec {
         var receptorsByTarget: [String: [ReceptorBinding]] = [:]
-        for p in pathways where p.sign == .modulatory {
+        for p in pathways where p.sign == .modulatory && !p.isGain {
             if let m = p.modulator, let r = p.receptor, let k = p.sensitivity {
                 receptorsByTarget[p.target, default: []].append(ReceptorBinding(modulator: m, receptor: r, sensitivity: k))
             }
@@ -22,7 +22,7 @@ extension CircuitSpec {
                            receptors: e.receptors + receptorsByTarget[e.name, default: []])
         }
         let sizes = Dictionary(populations.map { ($0.name, $0.size) }, uniquingKeysWith: { a, _ in a })
-        let projections = pathways.filter { $0.sign != .modulatory }.map { p in
+        let projections = pathways.filter { $0.sign != .modulatory || $0.isGain }.map { p in
             ProjectionSpec(name: p.name, source: p.source, target: p.target,
                            connectivity: connectivity(p, sizes: sizes), weight: p.weight, receptor: p.sign,
                            scale: p.scale, delaySteps: delaySteps(p.delayMs), plasticity: p.rule)

@@ -216,7 +216,7 @@ enum Parser {
                                 required: ["from", "to", "sign"]) else { return nil }
         guard let from = m["from"].flatMap({ r.string($0, "\(f).from") }),
               let to = m["to"].flatMap({ r.string($0, "\(f).to") }),
-              let sign = m["sign"].flatMap({ r.choice($0, "\(f).sign", ["excitatory": Receptor.excitatory, "inhibitory": .inhibitory, "modulatory": .modulatory]) })
+              let sign = m["sign"].flatMap({ r.choice($0, "\(f).sign", ["excitatory": Receptor.excitatory, "inhibitory": .inhibitory, "modulatory": .modulatory, "gain": .modulatory]) })
         else { return nil }
         var pattern = Pathway.Pattern.dense
         if let n = m["pattern"] {
@@ -252,7 +252,13 @@ enum Parser {
         p.modulator = m["modulator"].flatMap { r.string($0, "\(f).modulator") }
         p.receptor = m["receptor"].flatMap { r.choice($0, "\(f).receptor", Dictionary(uniqueKeysWithValues: ReceptorClass.allCases.map { ($0.rawValue, $0) })) }
         p.sensitivity = m["sensitivity"].flatMap { r.number($0, "\(f).sensitivity") }.map(Float.init)
-        if sign == .modulatory && (p.modulator == nil || p.receptor == nil || p.sensitivity == nil) {
+        if m["sign"]?.string == "gain" {
+            // A gain pathway acts through its source's activity, not through a neuromodulator.
+            for key in ["modulator", "receptor", "sensitivity"] where m[key] != nil {
+                r.fail(m[key], "\(f).\(key)", "a gain pathway scales its target by its source's activity and takes no \(key)")
+            }
+            p.modulator = nil; p.receptor = nil; p.sensitivity = nil
+        } else if sign == .modulatory && (p.modulator == nil || p.receptor == nil || p.sensitivity == nil) {
             r.fail(node, "\(f).modulator", "a modulatory pathway needs modulator, receptor and sensitivity")
         }
         p.line = node.mark?.line ?? 0

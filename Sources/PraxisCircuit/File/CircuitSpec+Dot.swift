@@ -1,6 +1,6 @@
 extension CircuitSpec {
     /// Graphviz DOT: regions as clusters grouped by system, pathways as edges
-    /// (excitatory solid, inhibitory with a bar head, modulatory dashed; plastic ones bold).
+    /// (excitatory solid, inhibitory with a bar head, modulatory and gain dashed; plastic ones bold).
     public func dot() -> String {
         var s = "digraph \"\(name)\" {\n  rankdir=LR;\n  node [shape=box, fontsize=10];\n"
         for system in Region.System.allCases {
@@ -17,7 +17,7 @@ extension CircuitSpec {
             switch p.sign {
             case .excitatory: attrs.append("color=darkgreen")
             case .inhibitory: attrs.append("color=firebrick, arrowhead=tee")
-            case .modulatory: attrs.append("color=purple, style=dashed")
+            case .modulatory: attrs.append(p.isGain ? "color=darkorange, style=dashed" : "color=purple, style=dashed")
             }
             if p.rule != nil { attrs.append("penwidth=2.5") }
             s += "  \"\(p.source)\" -> \"\(p.target)\" [\(attrs.joined(separator: ", "))];\n"

@@ -69,7 +69,8 @@ public struct Pathway: Sendable, Codable {
     public var name: String
     public var source: String
     public var target: String
-    /// Excitatory, inhibitory, or modulatory (acting through a neuromodulator's receptors).
+    /// Excitatory, inhibitory, or modulatory: through a neuromodulator's receptors when
+    /// `modulator` is set, else a gain pathway (see `isGain`).
     public var sign: Receptor
     public var pattern: Pattern
     public var weight: WeightInit
@@ -80,6 +81,9 @@ public struct Pathway: Sendable, Codable {
     public var modulator: String?
     public var receptor: ReceptorClass?
     public var sensitivity: Float?
+    /// A gain pathway (`sign: gain` in a file): the source's activity multiplies the
+    /// target's excitatory drive by `max(0, 1 + Σ w·a)` instead of adding to it.
+    public var isGain: Bool { sign == .modulatory && modulator == nil }
     /// Line of the pathway in its file (0 when built in code).
     public var line: Int = 0
 
