@@ -2,12 +2,12 @@ import PraxisEngine
 import Yams
 
 extension Parser {
-    /// Cross-references: names unique, pathways between existing populations, modulators and
-    /// teachers that exist, channel structure where a pattern needs it; then the engine's own
-    /// validation of the built network, each problem placed at its element's line.
     /// How a population's units are declared, for messages.
     static func layout(_ p: PopulationEntry) -> String { p.perChannel.map { "per_channel: \($0)" } ?? "units: \(p.size)" }
 
+    /// Cross-references: names unique, pathways between existing populations, modulators and
+    /// teachers that exist, channel structure where a pattern needs it; then the engine's own
+    /// validation of the built network, each problem placed at its element's line.
     static func check(_ spec: CircuitSpec, root: Node, _ r: inout YAMLReader) {
         let pathwayNodes = root.mapping?["pathways"]?.sequence.map(Array.init) ?? []
         let regionNodes = root.mapping?["regions"]?.sequence.map(Array.init) ?? []
