@@ -14,6 +14,24 @@ import Testing
         return records
     }
 
+    /// Runs `text` for a small cohort, one subject per seed of `seeds`, in parallel;
+    /// returns each subject's records in the order of `seeds`.
+    static func cohort(_ text: String, seeds: [UInt64]) throws -> [[TrialRecord]] {
+        let results = Results(count: seeds.count)
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { k in
+            results.set(k, Result { try run(text, seed: seeds[k]) })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+
+    /// Each subject's result, filled from concurrent workers (each writes its own slot).
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Result<[TrialRecord], any Error>?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ k: Int, _ value: Result<[TrialRecord], any Error>) { lock.withLock { values[k] = value } }
+    }
+
     /// A file shipped with the package (`paradigms/srtt.yaml`), found from this source file.
     static func shipped(_ path: String) -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

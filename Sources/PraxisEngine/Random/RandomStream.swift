@@ -3,7 +3,7 @@
 public struct StreamID: Sendable, Hashable {
     /// What the numbers are for; keeps build-time and run-time draws apart.
     public enum Purpose: UInt32, Sendable {
-        case populationInit = 1, connectivity = 2, weights = 3, runtimeNoise = 4, schedule = 5, user = 15
+        case populationInit = 1, connectivity = 2, weights = 3, runtimeNoise = 4, schedule = 5, body = 6, user = 15
     }
     public let raw: UInt32
     /// `index` must be below 2²⁴.

@@ -5,6 +5,15 @@ public struct BodyParameters: Sendable, Equatable, Codable {
     /// Visual delay from the retina to the parietal reach area (ms); reach corrections to a
     /// target jump start ~100–150 ms after it (Prablanc & Martin 1992; Saunders & Knill 2003).
     public var visualDelayMs = 100.0
+    /// Trial-to-trial standard deviation of the visual delay (ms): part of the across-trial
+    /// variability of non-decision time (SD 30–60 ms in diffusion-model fits; Ratcliff &
+    /// McKoon 2008). See `VisualLatency`.
+    public var visualDelayJitterMs = 20.0
+    /// Standard deviation (ms) of the slow drift of the visual delay with attention
+    /// (Gilden 2001; Esterman et al. 2013). See `VisualLatency`.
+    public var visualDelayDriftMs = 20.0
+    /// Time constant (s) of that drift: attention waxes and wanes over tens of seconds.
+    public var visualDelayDriftS = 30.0
     /// Delay of spindle afferents to the cord (ms): the short-latency stretch reflex of arm
     /// muscles starts ~20–30 ms after a perturbation (Pruszynski & Scott 2012).
     public var proprioceptiveDelayMs = 15.0

@@ -11,6 +11,7 @@ import PraxisEngine
 ///   the seen hand: a cortical position loop closed through 100 ms of visual delay
 ///   oscillates, and human reaches are planned, not steered (Bizzi et al. 1984). For
 ///   non-spatial tasks PPC holds the cues' salience per channel, seen after the visual delay.
+///   The delay varies from trial to trial and drifts slowly with attention (`VisualLatency`).
 /// - **proprioception → Ia.** Spindle afferent k fires with the length and stretch velocity
 ///   of muscle k (the hand displaced or moving against pulling direction k) after the
 ///   proprioceptive delay; the circuit routes it to the spinal pools (stretch reflex), to
@@ -50,6 +51,8 @@ public final class Subject {
     private let dtMs: Double
     /// Preferred direction of each action channel (channel c at c·360°/channels).
     private let channelDirections: [SIMD2<Double>]
+    /// The visual delay of each trial's stimulus (see `VisualLatency`).
+    private var latency: VisualLatency
     private var cues: DelayLine<[Float]>
     private var plan: DelayLine<SIMD2<Double>?>
     private var felt: DelayLine<SIMD2<Double>>
@@ -75,8 +78,9 @@ public final class Subject {
         dtMs = circuit.spec.dtMs
         channelDirections = (0..<circuit.spec.channels).map { ChannelLayout.direction($0, of: circuit.spec.channels) }
         let steps = { (ms: Double) in Int((ms / circuit.spec.dtMs).rounded()) }
-        cues = DelayLine(steps: steps(body.visualDelayMs), initial: [])
-        plan = DelayLine(steps: steps(body.visualDelayMs), initial: nil)
+        latency = VisualLatency(body, rng: RandomStream(seed: circuit.network.seed, stream: StreamID(.body, 0)))
+        cues = DelayLine(steps: steps(body.visualDelayMs), capacity: steps(latency.longestMs), initial: [])
+        plan = DelayLine(steps: steps(body.visualDelayMs), capacity: steps(latency.longestMs), initial: nil)
         felt = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
         stretch = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)
         error = DelayLine(steps: steps(body.errorDelayMs), initial: .zero)
@@ -89,6 +93,8 @@ public final class Subject {
         var observation = task.reset(trial)
         let cue = trial.target % circuit.critic.parameters.cues
         circuit.presentCue(cue)
+        let seen = Int((latency.next(at: Double(circuit.simulator.step) * dtMs / 1000) / dtMs).rounded())
+        cues.steps = seen; plan.steps = seen
         cues.reset(to: []); plan.reset(to: nil); felt.reset(to: observation.hand)
         stretch.reset(to: .zero); error.reset(to: .zero); touch.reset(to: [])
         var reward = 0.0, metrics: [String: Double] = [:]
