@@ -1,4 +1,5 @@
 import Foundation
+import PraxisCircuit
 import PraxisEngine
 import Testing
 @testable import PraxisTasks
@@ -57,6 +58,24 @@ import Testing
         // Without either fluctuation the latency is the body's delay.
         body.visualDelayJitterMs = 0; body.visualDelayDriftMs = 0
         #expect(Set(Self.latencies(body, seed: 9, count: 100, every: 0.5)) == [100])
+    }
+
+    /// A rest in a protocol moves the subject's clock by its length, though nothing is
+    /// simulated, so the drift of attention is forgotten across a night.
+    @Test func restsMoveTheSubjectsClock() throws {
+        let subject = Subject(circuit: try Circuit(seed: 1))
+        subject.rest(seconds: 3600)
+        #expect(subject.offlineSeconds == 3600 && subject.clockSeconds == 3600)
+        let p = try ProtocolFile.parse("""
+        protocol:
+          - session: a
+            blocks:
+              - {task: pavlovian, trials: 1}
+          - rest: {hours: 8, sleep: true}
+        """, file: "rest.yaml")
+        try ProtocolRunner(p).run(subject, seed: 1) { _ in }
+        #expect(subject.offlineSeconds == 9 * 3600)
+        #expect(subject.clockSeconds > 9 * 3600 && subject.clockSeconds < 9 * 3600 + 10)
     }
 
     @Test func delayLineFollowsItsDelay() {

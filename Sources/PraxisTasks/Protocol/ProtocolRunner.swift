@@ -25,6 +25,7 @@ public struct ProtocolRunner {
             switch step {
             case .rest(let rest):
                 for p in subject.circuit.network.projections { p.forget(seconds: rest.seconds) }
+                subject.rest(seconds: rest.seconds)
             case .session(let session):
                 for (b, block) in session.blocks.enumerated() {
                     count += try run(block, session: session.name, index: b, subject, &rng, arrangement: arrangement,

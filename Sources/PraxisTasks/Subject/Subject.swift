@@ -39,6 +39,10 @@ public final class Subject {
     public static let measureNames = ["dopamine_cue", "dopamine_reward"]
     /// Trials performed so far.
     public private(set) var trialsDone = 0
+    /// Time spent off the task (rests between sessions, s), which the simulation skips.
+    public private(set) var offlineSeconds = 0.0
+    /// The subject's clock (s): simulated time plus the rests it skipped.
+    public var clockSeconds: Double { Double(circuit.simulator.step) * dtMs / 1000 + offlineSeconds }
 
     private let ppc: Population, ia: Population, io: Population, sc: Population, digits: Population
     /// S1's digit (touch) units, if the circuit has them.
@@ -93,7 +97,7 @@ public final class Subject {
         var observation = task.reset(trial)
         let cue = trial.target % circuit.critic.parameters.cues
         circuit.presentCue(cue)
-        let seen = Int((latency.next(at: Double(circuit.simulator.step) * dtMs / 1000) / dtMs).rounded())
+        let seen = Int((latency.next(at: clockSeconds) / dtMs).rounded())
         cues.steps = seen; plan.steps = seen
         cues.reset(to: []); plan.reset(to: nil); felt.reset(to: observation.hand)
         stretch.reset(to: .zero); error.reset(to: .zero); touch.reset(to: [])
@@ -114,7 +118,7 @@ public final class Subject {
             if keepPath { path.append(observation.hand) }
             if transition.done { metrics = transition.info; break }
         }
-        rest()
+        withdrawSenses()
         circuit.critic.removeCue(cue)
         for _ in 0..<Int((body.interTrialMs / dtMs).rounded()) { try step(&response) }
         metrics["dopamine_cue"] = Double(response.cuePeak)
@@ -205,8 +209,15 @@ public final class Subject {
         for k in 0..<per { circuit.simulator.setExternal(population, unit: c * per + k, value) }
     }
 
+    /// Lets `seconds` pass off the task (a rest the simulation skips): the subject's clock
+    /// moves on, so processes on it (the drift of attention in `VisualLatency`) forget.
+    public func rest(seconds: Double) {
+        precondition(seconds >= 0, "negative rest")
+        offlineSeconds += seconds
+    }
+
     /// Withdraws every sensory drive (between trials).
-    private func rest() {
+    private func withdrawSenses() {
         let simulator = circuit.simulator
         for k in 0..<ppc.size { simulator.setExternal(ppc, unit: k, 0) }
         for k in 0..<4 { simulator.setExternal(ia, unit: k, 0); simulator.setExternal(io, unit: k, 0) }

@@ -30,9 +30,9 @@ struct VisualLatency {
         meanMs = body.visualDelayMs; jitterMs = body.visualDelayJitterMs
         driftMs = body.visualDelayDriftMs; driftS = body.visualDelayDriftS
         longestMs = meanMs + 4 * (jitterMs * jitterMs + driftMs * driftMs).squareRoot()
+        var rng = rng
+        drift = driftMs * Double(rng.normal())
         self.rng = rng
-        drift = 0
-        drift = driftMs * Double(self.rng.normal())
     }
 
     /// The latency (ms) of a stimulus shown at time `nowS` (s, the subject's clock).
