@@ -34,9 +34,8 @@ import Testing
             for (k, b) in blocks.enumerated() {
                 let times = b.filter { $0.metrics["correct"] == 1 }.map { $0.metrics["rt_s"]! }
                 let m = times.reduce(0, +) / Double(times.count)
-                let sd = (times.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(times.count - 1)).squareRoot()
                 rt[k] += m / Double(subjects.count)
-                cv += sd / m / Double(6 * subjects.count)
+                cv += SubjectTests.sd(times) / m / Double(6 * subjects.count)
             }
         }
         #expect(rt[3] <= 0.88 * rt[0], "block 4 \(rt[3]) s vs block 1 \(rt[0]) s")

@@ -38,6 +38,12 @@ import Testing
             .appendingPathComponent(path)
     }
 
+    /// Sample standard deviation of `x`.
+    static func sd(_ x: [Double]) -> Double {
+        let m = x.reduce(0, +) / Double(x.count)
+        return (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1)).squareRoot()
+    }
+
     static func mean(_ r: [TrialRecord], _ f: (TrialRecord) -> Double) -> Double {
         r.map(f).reduce(0, +) / Double(r.count)
     }

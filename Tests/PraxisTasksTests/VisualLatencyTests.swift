@@ -12,10 +12,7 @@ import Testing
     }
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
-    static func sd(_ x: [Double]) -> Double {
-        let m = mean(x)
-        return (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1)).squareRoot()
-    }
+    static func sd(_ x: [Double]) -> Double { SubjectTests.sd(x) }
 
     /// Correlation of x with itself `lag` samples later.
     static func autocorrelation(_ x: [Double], lag: Int) -> Double {
