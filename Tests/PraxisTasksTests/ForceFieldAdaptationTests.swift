@@ -37,9 +37,6 @@ import Testing
             let aligned = { (t: TrialRecord) in SubjectTests.fieldAligned(t) }
             let peak = { (t: TrialRecord) in SubjectTests.fieldAligned(t, metric: "lateral_error_m") }
             // Baseline: the second half of the null block (the first half calibrates the plan).
-            func mean(_ r: some Collection<TrialRecord>, _ f: (TrialRecord) -> Double) -> Double {
-                ForceFieldAdaptationTests.mean(r, f)
-            }
             baseline = mean(null.suffix(48)) { abs($0.metrics["max_perpendicular_error_m"]!) }
             early = mean(field.prefix(8), aligned); last = mean(field.suffix(50), aligned)
             catchError = mean(catches.suffix(20), aligned)
@@ -47,16 +44,12 @@ import Testing
             earlyAtPeak = mean(field.prefix(8), peak); catchAtPeak = mean(catches.suffix(20), peak)
         }
 
-        /// The mean of `all`, phase by phase.
-        static func mean(of all: [Phases]) -> Phases {
+        /// The mean of `subjects`, phase by phase.
+        static func average(_ subjects: [Phases]) -> Phases {
+            let all: [WritableKeyPath<Phases, Double>] = [\.baseline, \.early, \.last, \.catchError,
+                                                          \.firstWashout, \.lastWashout, \.earlyAtPeak, \.catchAtPeak]
             var m = Phases()
-            let n = Double(all.count)
-            for p in all {
-                m.baseline += p.baseline / n; m.early += p.early / n; m.last += p.last / n
-                m.catchError += p.catchError / n; m.firstWashout += p.firstWashout / n
-                m.lastWashout += p.lastWashout / n; m.earlyAtPeak += p.earlyAtPeak / n
-                m.catchAtPeak += p.catchAtPeak / n
-            }
+            for k in all { m[keyPath: k] = subjects.map { $0[keyPath: k] }.reduce(0, +) / Double(subjects.count) }
             return m
         }
     }
@@ -65,7 +58,7 @@ import Testing
         let text = try String(contentsOf: Self.paradigm, encoding: .utf8)
         let subjects = try SubjectTests.cohort(text, seeds: [1, 2, 3, 4])
         #expect(subjects.allSatisfy { $0.count == 792 })
-        let m = Phases.mean(of: subjects.map(Phases.init))
+        let m = Phases.average(subjects.map(Phases.init))
         #expect(m.early >= 2 * m.baseline, "early \(m.early) m, null baseline \(m.baseline) m")
         // The learning curve.
         #expect(m.last <= 0.6 * m.early, "last 50 \(m.last) m, early \(m.early) m")
