@@ -6,7 +6,7 @@ extension Cohort {
     /// The factors of subject `seed`'s individual differences, one per variation, drawn from
     /// the subject's own stream (so they do not depend on the arm or the thread).
     public func factors(seed: UInt64) -> [Double] {
-        var rng = RandomStream(seed: seed, stream: StreamID(.user, 1))
+        var rng = RandomStream(seed: seed, stream: LabStream.individualDifferences)
         return variability.map { max(0, $0.distribution.draw(&rng)) }
     }
 }
@@ -35,7 +35,7 @@ extension Arm {
     /// severity in every arm that spreads it alike, e.g. off and on medication).
     public func subjectCondition(seed: UInt64) -> (condition: Condition, drawnSncLoss: Double?) {
         guard let spread = sncLossSpread else { return (condition, nil) }
-        var rng = RandomStream(seed: seed, stream: StreamID(.user, 2))
+        var rng = RandomStream(seed: seed, stream: LabStream.severity)
         var c = condition
         c.sncLoss = min(0.95, max(0, spread.draw(&rng)))
         return (c, c.sncLoss)

@@ -31,7 +31,7 @@ public enum Statistics {
     /// replacement), drawn from `seed`.
     public static func bootstrap(_ x: [Double], seed: UInt64) -> (Double, Double) {
         guard !x.isEmpty else { return (.nan, .nan) }
-        var rng = RandomStream(seed: seed, stream: StreamID(.user, 2))
+        var rng = RandomStream(seed: seed, stream: LabStream.bootstrap)
         var draws: [Double] = []
         draws.reserveCapacity(resamples)
         for _ in 0..<resamples {
@@ -46,7 +46,7 @@ public enum Statistics {
     /// Percentile bootstrap 95 % interval of mean(b) − mean(a), resampling each group.
     public static func bootstrapDifference(_ a: [Double], _ b: [Double], seed: UInt64) -> (Double, Double) {
         guard !a.isEmpty, !b.isEmpty else { return (.nan, .nan) }
-        var rng = RandomStream(seed: seed, stream: StreamID(.user, 3))
+        var rng = RandomStream(seed: seed, stream: LabStream.bootstrapDifference)
         var draws: [Double] = []
         draws.reserveCapacity(resamples)
         for _ in 0..<resamples {
