@@ -323,4 +323,18 @@ public final class Simulator: @unchecked Sendable {
 
     /// The recording of the probe named `name`.
     public func recording(_ name: String) -> Recording? { recordings.first { $0.probe.name == name } }
+
+    /// Hands over what every probe has recorded since the last call and starts them afresh,
+    /// so a long run can write its recordings out piece by piece (a trial at a time) instead
+    /// of holding them all.
+    public func drainRecordings() -> [Recording] {
+        let drained = recordings
+        for r in recordings.indices {
+            recordings[r].steps.removeAll(keepingCapacity: true)
+            recordings[r].values.removeAll(keepingCapacity: true)
+            recordings[r].spikeSteps.removeAll(keepingCapacity: true)
+            recordings[r].spikeUnits.removeAll(keepingCapacity: true)
+        }
+        return drained
+    }
 }

@@ -18,10 +18,15 @@ struct RunSubject: ParsableCommand {
                                discussion: "For following one-to-one and channel-wise learning, e.g. 'PMd→D1_DLS,PMd→D2_DLS'."))
     var printWeights: String?
     @Option(help: "With --print-weights: print after every Nth trial.") var printEvery: Int = 40
+    @Option(help: ArgumentHelp("Record these populations' outputs and modulators' levels (comma-separated names) in the trials whose paths are kept (--trajectory-every), to DIR/activity.csv.",
+                               discussion: "One row per value: trial, time from the trial's start (ms), population or modulator, unit, value; e.g. 'PMd,D1_DLS,GPi,dopamine'."))
+    var record: String?
+    @Option(help: "With --record: sample every this many ms.") var recordEveryMs: Double = 5
 
     func validate() throws {
         if printEvery < 1 { throw ValidationError("--print-every must be at least 1") }
         if trajectoryEvery < 0 { throw ValidationError("--trajectory-every must be at least 0") }
+        if !(recordEveryMs > 0) { throw ValidationError("--record-every-ms must be positive") }
     }
 
     /// Reads `protocolFile` and the circuit (`circuit`, or the default one). A protocol error
@@ -42,7 +47,13 @@ struct RunSubject: ParsableCommand {
 
     func run() throws {
         let (trainingProtocol, spec) = try Self.load(protocolFile: protocolFile, circuit: circuit)
-        let subject = Subject(circuit: try Circuit(spec: spec, seed: seed))
+        let names = record?.split(separator: ",").map(String.init) ?? []
+        let every = max(1, Int((recordEveryMs / spec.dtMs).rounded()))
+        let (probes, unknown) = ActivityCSV.probes(names, in: spec.network())
+        if !unknown.isEmpty {
+            throw ValidationError("--record: no population or modulator named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in the circuit")
+        }
+        let subject = Subject(circuit: try Circuit(spec: spec, seed: seed, probes: probes))
         let printed = try (printWeights?.split(separator: ",") ?? []).map { name in
             guard let j = subject.circuit.network.projection(String(name)) else {
                 throw ValidationError("--print-weights: no projection named '\(name)' in the circuit")
@@ -54,14 +65,27 @@ struct RunSubject: ParsableCommand {
         let table = TrialCSV(for: trainingProtocol)
         let trials = try LineWriter(path: "\(out)/trials.csv", header: table.header)
         let paths = try LineWriter(path: "\(out)/trajectories.csv", header: TrialCSV.trajectoryHeader)
+        let activity = probes.isEmpty ? nil : try LineWriter(path: "\(out)/activity.csv", header: ActivityCSV.header)
         var runner = ProtocolRunner(trainingProtocol)
-        let every = trajectoryEvery
-        runner.keepPath = { every > 0 && $0 % every == 0 }
+        let kept = trajectoryEvery
+        let keepPath: @Sendable (Int) -> Bool = { kept > 0 && $0 % kept == 0 }
+        runner.keepPath = keepPath
+        let simulator = subject.circuit.simulator
+        var trialStart = simulator.step
         let clock = ContinuousClock()
         let start = clock.now
         let count = try runner.run(subject, seed: seed) { record in
             try trials.write(table.row(record))
             for line in TrialCSV.trajectoryRows(record) { try paths.write(line) }
+            if let activity {
+                let recordings = simulator.drainRecordings()
+                if keepPath(record.index) {
+                    for line in ActivityCSV.rows(trial: record.index, recordings: recordings, startStep: trialStart, dtMs: spec.dtMs, every: every) {
+                        try activity.write(line)
+                    }
+                }
+            }
+            trialStart = simulator.step
             if (record.index + 1) % printEvery == 0 {
                 for (name, j) in printed {
                     let diag = j.synapses().filter { $0.pre == $0.post }.map { String(format: "%.2f", $0.weight) }
@@ -70,7 +94,8 @@ struct RunSubject: ParsableCommand {
             }
         }
         let seconds = (clock.now - start) / .seconds(1)
-        print("\(trainingProtocol.name): \(count) trials in \(String(format: "%.2f", seconds)) s → \(out)/trials.csv, \(out)/trajectories.csv")
+        let written = ["trials.csv", "trajectories.csv"] + (activity == nil ? [] : ["activity.csv"])
+        print("\(trainingProtocol.name): \(count) trials in \(String(format: "%.2f", seconds)) s → \(written.map { "\(out)/\($0)" }.joined(separator: ", "))")
     }
 }
 
