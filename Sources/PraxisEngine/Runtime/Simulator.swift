@@ -307,13 +307,14 @@ public final class Simulator: @unchecked Sendable {
                     for s in p.lastSpikes { row[Int(s)] = Float(1 / n.dt) }
                     recordings[r].values += row
                 } else {
-                    recordings[r].values += p.outputs
+                    recordings[r].values.append(contentsOf: UnsafeBufferPointer(start: p.output.base, count: p.size))
                 }
             case .spikes:
                 let p = n.populations[target]
                 for s in p.lastSpikes { recordings[r].spikeSteps.append(t); recordings[r].spikeUnits.append(s) }
             case .modulator:
-                recordings[r].values += n.modulators[target].levels
+                let m = n.modulators[target]
+                recordings[r].values.append(contentsOf: UnsafeBufferPointer(start: m.level.base, count: m.channels))
             case .weights:
                 recordings[r].values += n.projections[target].weightValues
             }

@@ -76,13 +76,12 @@ struct RunSubject: ParsableCommand {
         let start = clock.now
         let count = try runner.run(subject, seed: seed) { record in
             try trials.write(table.row(record))
-            for line in TrialCSV.trajectoryRows(record) { try paths.write(line) }
+            try paths.write(lines: TrialCSV.trajectoryRows(record))
             if let activity {
                 let recordings = simulator.drainRecordings()
                 if keepPath(record.index) {
-                    for line in ActivityCSV.rows(trial: record.index, recordings: recordings, startStep: trialStart, dtMs: spec.dtMs, every: every) {
-                        try activity.write(line)
-                    }
+                    try activity.write(lines: ActivityCSV.rows(trial: record.index, recordings: recordings, startStep: trialStart,
+                                                               dtMs: spec.dtMs, every: every))
                 }
             }
             trialStart = simulator.step
@@ -111,6 +110,12 @@ final class LineWriter {
     }
 
     func write(_ line: String) throws { try handle.write(contentsOf: Data((line + "\n").utf8)) }
+
+    /// Appends `lines` in one write (nothing when empty).
+    func write(lines: [String]) throws {
+        guard !lines.isEmpty else { return }
+        try handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
 
     deinit { try? handle.close() }
 }
