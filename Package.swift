@@ -64,6 +64,7 @@ let package = Package(
                 "PraxisEngine",
                 "PraxisCircuit",
                 "PraxisTasks",
+                "PraxisClinic",
                 "PraxisLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

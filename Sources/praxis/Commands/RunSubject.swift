@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PraxisCircuit
+import PraxisClinic
 import PraxisTasks
 
 /// `praxis run-subject PROTOCOL --seed S --out DIR`: one subject through a protocol.
@@ -22,11 +23,23 @@ struct RunSubject: ParsableCommand {
                                discussion: "One row per value: trial, time from the trial's start (ms), population or modulator, unit, value; e.g. 'PMd,D1_DLS,GPi,dopamine'."))
     var record: String?
     @Option(help: "With --record: sample every this many ms.") var recordEveryMs: Double = 5
+    @Option(help: ArgumentHelp("Parkinson's disease: the fraction of SNc dopamine cells lost, in [0, 1).",
+                               discussion: "Applied as in an experiment's arm (PraxisClinic.Condition): tonic dopamine and burst gain fall with the surviving cells, dips keep their gain."))
+    var sncLoss: Double?
+    @Option(help: "Levodopa: the tonic dopamine level it produces, in units of the healthy level (with or without --snc-loss).")
+    var levodopaTonic: Double?
+
+    /// The subject's clinical condition from `--snc-loss` and `--levodopa-tonic`.
+    var condition: Condition { Condition(sncLoss: sncLoss ?? 0, levodopaTonic: levodopaTonic) }
 
     func validate() throws {
         if printEvery < 1 { throw ValidationError("--print-every must be at least 1") }
         if trajectoryEvery < 0 { throw ValidationError("--trajectory-every must be at least 0") }
         if !(recordEveryMs > 0) { throw ValidationError("--record-every-ms must be positive") }
+        let options = ["parkinsons.snc_loss": "--snc-loss", "levodopa.tonic": "--levodopa-tonic"]
+        if let problem = condition.problems.first {
+            throw ValidationError("\(options[problem.field] ?? problem.field) \(problem.message)")
+        }
     }
 
     /// Reads `protocolFile` and the circuit (`circuit`, or the default one). A protocol error
@@ -54,6 +67,7 @@ struct RunSubject: ParsableCommand {
             throw ValidationError("--record: no population or modulator named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in the circuit")
         }
         let subject = Subject(circuit: try Circuit(spec: spec, seed: seed, probes: probes))
+        condition.apply(to: subject.circuit)
         let printed = try (printWeights?.split(separator: ",") ?? []).map { name in
             guard let j = subject.circuit.network.projection(String(name)) else {
                 throw ValidationError("--print-weights: no projection named '\(name)' in the circuit")
