@@ -18,10 +18,6 @@ import Testing
 @Suite struct ForceFieldAdaptationTests {
     static let paradigm = SubjectTests.shipped("paradigms/force-field.yaml")
 
-    static func mean(_ r: some Collection<TrialRecord>, _ f: (TrialRecord) -> Double) -> Double {
-        r.map(f).reduce(0, +) / Double(r.count)
-    }
-
     /// One subject's errors (m) in the phases of the paradigm.
     struct Phases {
         var baseline = 0.0, early = 0.0, last = 0.0, catchError = 0.0, firstWashout = 0.0, lastWashout = 0.0
@@ -37,11 +33,11 @@ import Testing
             let aligned = { (t: TrialRecord) in SubjectTests.fieldAligned(t) }
             let peak = { (t: TrialRecord) in SubjectTests.fieldAligned(t, metric: "lateral_error_m") }
             // Baseline: the second half of the null block (the first half calibrates the plan).
-            baseline = mean(null.suffix(48)) { abs($0.metrics["max_perpendicular_error_m"]!) }
-            early = mean(field.prefix(8), aligned); last = mean(field.suffix(50), aligned)
-            catchError = mean(catches.suffix(20), aligned)
-            firstWashout = mean(washout.prefix(8), aligned); lastWashout = mean(washout.suffix(16), aligned)
-            earlyAtPeak = mean(field.prefix(8), peak); catchAtPeak = mean(catches.suffix(20), peak)
+            baseline = SubjectTests.mean(null.suffix(48)) { abs($0.metrics["max_perpendicular_error_m"]!) }
+            early = SubjectTests.mean(field.prefix(8), aligned); last = SubjectTests.mean(field.suffix(50), aligned)
+            catchError = SubjectTests.mean(catches.suffix(20), aligned)
+            firstWashout = SubjectTests.mean(washout.prefix(8), aligned); lastWashout = SubjectTests.mean(washout.suffix(16), aligned)
+            earlyAtPeak = SubjectTests.mean(field.prefix(8), peak); catchAtPeak = SubjectTests.mean(catches.suffix(20), peak)
         }
 
         /// The mean of `subjects`, phase by phase.
@@ -94,8 +90,8 @@ import Testing
         let compensation = SubjectTests.mean(adapted, perp) / full
         #expect(compensation >= 0.6, "compensation \(compensation)")
         #expect(SubjectTests.mean(adapted) { $0.metrics["arrived"]! } >= 0.6)
-        let first = SubjectTests.mean(Array(washout.prefix(8)), perp) / full
-        let last = SubjectTests.mean(Array(washout.suffix(16)), perp) / full
+        let first = SubjectTests.mean(washout.prefix(8), perp) / full
+        let last = SubjectTests.mean(washout.suffix(16), perp) / full
         #expect(first >= 0.3, "after-effect \(first) of full compensation")
         #expect(abs(last) < 0.5 * first, "after-effect \(first) → \(last)")
     }

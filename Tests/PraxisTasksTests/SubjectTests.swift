@@ -44,7 +44,7 @@ import Testing
         return (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1)).squareRoot()
     }
 
-    static func mean(_ r: [TrialRecord], _ f: (TrialRecord) -> Double) -> Double {
+    static func mean(_ r: some Collection<TrialRecord>, _ f: (TrialRecord) -> Double) -> Double {
         r.map(f).reduce(0, +) / Double(r.count)
     }
 
@@ -95,7 +95,7 @@ import Testing
         """)
         let null = r.prefix(32), field = r.dropFirst(32).filter { !$0.trial.isCatch }
         let catches = r.dropFirst(32).filter { $0.trial.isCatch }
-        let nullAligned = Self.mean(Array(null)) { Self.fieldAligned($0) }, fieldAligned = Self.mean(field) { Self.fieldAligned($0) }
+        let nullAligned = Self.mean(null) { Self.fieldAligned($0) }, fieldAligned = Self.mean(field) { Self.fieldAligned($0) }
         #expect(fieldAligned > 0.005 && fieldAligned > nullAligned + 0.005, "field \(fieldAligned), null \(nullAligned)")
         #expect(!catches.isEmpty)
         #expect(Self.mean(catches) { Self.fieldAligned($0) } < fieldAligned)

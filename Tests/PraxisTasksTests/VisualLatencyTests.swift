@@ -7,12 +7,11 @@ import Testing
 /// The trial-by-trial visual latency (`VisualLatency`) and the delay line it sets.
 @Suite struct VisualLatencyTests {
     static func latencies(_ body: BodyParameters, seed: UInt64, count: Int, every s: Double) -> [Double] {
-        var process = VisualLatency(body, rng: RandomStream(seed: seed, stream: StreamID(.body, 0)))
+        var process = VisualLatency(body, rng: RandomStream(seed: seed, stream: VisualLatency.stream))
         return (0..<count).map { process.next(at: Double($0) * s) }
     }
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
-    static func sd(_ x: [Double]) -> Double { SubjectTests.sd(x) }
 
     /// Correlation of x with itself `lag` samples later.
     static func autocorrelation(_ x: [Double], lag: Int) -> Double {
@@ -27,19 +26,19 @@ import Testing
         // autocorrelation at lag τ is 1/e.
         let drift = Self.latencies(body, seed: 5, count: 20_000, every: 1)
         #expect(abs(Self.mean(drift) - 100) < 2.5, "mean \(Self.mean(drift)) ms")
-        #expect(abs(Self.sd(drift) - 20) < 2, "SD \(Self.sd(drift)) ms")
+        #expect(abs(SubjectTests.sd(drift) - 20) < 2, "SD \(SubjectTests.sd(drift)) ms")
         let r30 = Self.autocorrelation(drift, lag: 30)
         #expect(abs(r30 - exp(-1)) < 0.08, "autocorrelation at 30 s: \(r30)")
         #expect(Self.autocorrelation(drift, lag: 1) > 0.9)
         // Jitter alone is independent from trial to trial.
         body.visualDelayJitterMs = 20; body.visualDelayDriftMs = 0
         let jitter = Self.latencies(body, seed: 5, count: 20_000, every: 1)
-        #expect(abs(Self.sd(jitter) - 20) < 1, "SD \(Self.sd(jitter)) ms")
+        #expect(abs(SubjectTests.sd(jitter) - 20) < 1, "SD \(SubjectTests.sd(jitter)) ms")
         #expect(abs(Self.autocorrelation(jitter, lag: 1)) < 0.03)
         // Both together add in variance; a stimulus long after the last one has forgotten
         // the drift.
         let both = Self.latencies(BodyParameters(), seed: 5, count: 20_000, every: 1)
-        #expect(abs(Self.sd(both) - 800.squareRoot()) < 2.5, "SD \(Self.sd(both)) ms")
+        #expect(abs(SubjectTests.sd(both) - 800.squareRoot()) < 2.5, "SD \(SubjectTests.sd(both)) ms")
         let hoursApart = Self.latencies(BodyParameters(), seed: 5, count: 5_000, every: 3600)
         #expect(abs(Self.autocorrelation(hoursApart, lag: 1)) < 0.05)
     }

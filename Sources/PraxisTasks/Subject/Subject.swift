@@ -82,7 +82,7 @@ public final class Subject {
         dtMs = circuit.spec.dtMs
         channelDirections = (0..<circuit.spec.channels).map { ChannelLayout.direction($0, of: circuit.spec.channels) }
         let steps = { (ms: Double) in Int((ms / circuit.spec.dtMs).rounded()) }
-        latency = VisualLatency(body, rng: RandomStream(seed: circuit.network.seed, stream: StreamID(.body, 0)))
+        latency = VisualLatency(body, rng: RandomStream(seed: circuit.network.seed, stream: VisualLatency.stream))
         cues = DelayLine(steps: steps(body.visualDelayMs), capacity: steps(latency.longestMs), initial: [])
         plan = DelayLine(steps: steps(body.visualDelayMs), capacity: steps(latency.longestMs), initial: nil)
         felt = DelayLine(steps: steps(body.proprioceptiveDelayMs), initial: .zero)

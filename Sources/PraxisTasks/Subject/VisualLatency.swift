@@ -18,6 +18,8 @@ import PraxisEngine
 /// Latencies are clamped to [½ × mean, `longestMs`]. Draws come from the subject's own random
 /// stream, so a seed gives the same latencies at any thread count.
 struct VisualLatency {
+    /// The random stream a subject's latencies are drawn from (with the circuit's seed).
+    static let stream = StreamID(.body, 0)
     let meanMs: Double, jitterMs: Double, driftMs: Double, driftS: Double
     /// The longest latency a trial may have (ms); the delay lines are built to hold it.
     let longestMs: Double
