@@ -76,6 +76,43 @@ import Testing
         #expect(abs(depleted - 1.0 / 3) < 0.08, "depleted value \(depleted)")
     }
 
+    /// The value just before a reward due on every trial, over trials `from..<to` of a
+    /// schedule of `to` trials.
+    static func valueBeforeReward(_ c: Circuit, trials: Int, window: Range<Int>) throws -> [Float] {
+        var values: [Float] = []
+        for k in 0..<trials {
+            c.presentCue(0)
+            for ms in 0..<1600 {
+                if ms == 1000 { c.critic.reward(1) }
+                try c.step()
+                if ms == 990 && window.contains(k) { values.append(c.critic.value) }
+            }
+            c.critic.removeCue(0)
+            try c.run(ms: 400)
+        }
+        return values
+    }
+
+    /// With dips at half their healthy gain and bursts at full gain (levodopa after an SNc
+    /// loss of 0.5: `Condition`), the critic learns from negative errors at half the rate of
+    /// positive ones. The small errors a trained critic still makes both ways within a trial
+    /// then drift its values upward, trial after trial; without a ceiling they never settle
+    /// (cue burst 1.5, 2.3, 3.2, 5.0 at trials 100, 180, 300, 580). The value synapses
+    /// saturate (`maxWeight`), so the values settle, above the healthy ones: the lopsided
+    /// critic overvalues the cue.
+    @Test func lopsidedErrorsLeaveValuesBounded() throws {
+        let healthy = try Self.valueBeforeReward(try Circuit(seed: 3), trials: 200, window: 180..<200)
+        let c = try Circuit(seed: 3)
+        let da = c.network.modulator("dopamine")!
+        da.dipGain = da.referenceDipGain / 2
+        let values = try Self.valueBeforeReward(c, trials: 400, window: 150..<400)
+        let mid = values[..<50].reduce(0, +) / 50, late = values[200...].reduce(0, +) / 50
+        let ceiling = Float(c.critic.parameters.maxWeight)
+        #expect(c.critic.weights.allSatisfy { abs($0) <= ceiling })
+        #expect(abs(late - mid) < 0.05 * mid, "value at trials 150–200 \(mid), 350–400 \(late)")
+        #expect(mid > healthy.reduce(0, +) / 20 + 0.2, "lopsided \(mid) vs healthy \(healthy.reduce(0, +) / 20)")
+    }
+
     /// Lowering the burst gain (as SNc loss does) shrinks bursts but keeps the sign structure.
     @Test func lowerBurstGainKeepsSignStructure() throws {
         let c = try Circuit(seed: 3)

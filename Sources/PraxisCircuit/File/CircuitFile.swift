@@ -68,7 +68,7 @@ enum Parser {
 
     static func critic(_ node: Node, _ f: String, _ r: inout YAMLReader) -> CriticParameters {
         var c = CriticParameters()
-        guard let m = r.mapping(node, f, allowed: ["bin_ms", "bins", "latency_ms", "learning_rate", "trace_ms", "discount_s", "cues", "dopamine_gain", "reward_ms"]) else { return c }
+        guard let m = r.mapping(node, f, allowed: ["bin_ms", "bins", "latency_ms", "learning_rate", "trace_ms", "discount_s", "cues", "dopamine_gain", "reward_ms", "max_weight"]) else { return c }
         func positive(_ key: String) -> Double? {
             guard let n = m[key], let v = r.number(n, "\(f).\(key)") else { return nil }
             if !(v > 0) { r.fail(n, "\(f).\(key)", "must be positive, got \(v)"); return nil }
@@ -85,6 +85,7 @@ enum Parser {
         if let v = positive("cues") { c.cues = Int(v) }
         if let v = positive("dopamine_gain") { c.dopamineGain = v }
         if let v = positive("reward_ms") { c.rewardMs = v }
+        if let v = positive("max_weight") { c.maxWeight = v }
         return c
     }
 

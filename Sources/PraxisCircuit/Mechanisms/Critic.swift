@@ -21,6 +21,13 @@ public struct CriticParameters: Sendable, Codable, Equatable {
     public var dopamineGain: Double = 1
     /// A reward is delivered as a pulse of this length (juice, a tone of success), ms.
     public var rewardMs: Double = 100
+    /// Ceiling of a value weight's magnitude: the time cells' synapses onto the value cells
+    /// are cortico-striatal synapses (ventral striatum) and saturate like the dorsal ones,
+    /// whose rules in the default circuit stop at 2. Healthy learning stays well below it
+    /// (largest weight 1.2–1.4 in the shipped paradigms); it bounds the values when the
+    /// released error is lopsided, as under levodopa, where negative errors are learned from
+    /// at half the rate of positive ones and the values otherwise grow without end.
+    public var maxWeight: Double = 2
     public init() {}
 }
 
@@ -30,7 +37,7 @@ public struct CriticParameters: Sendable, Codable, Equatable {
 /// Ludvig, Sutton & Kehoe 2008) so the value V(t) = Σ w·x(t) is smooth; rewards arrive as
 /// pulses of `rewardMs`. Each step δ = r(t) + γ·V(t) − V(t − dt) (continuous-time TD, Doya
 /// 2000), w ← w + α·δ·e with e a low-pass trace of x (TD(λ); δ as released, see
-/// `released`), and δ is
+/// `released`; |w| ≤ `maxWeight`), and δ is
 /// injected into the dopamine field, whose burst and dip gains and tonic level are the
 /// knobs disease and drugs turn. The time cells drive the PFC_T population and the dopamine
 /// level drives the SNc population, so both can be recorded like any other region.
@@ -157,6 +164,7 @@ public final class Critic: @unchecked Sendable {
         // is removed, and its trace (≤ 1) then falls below 1e-6 within 14 time constants
         // (e^{−14} ≈ 8·10⁻⁷).
         let decay = traceDecay, learning = alpha * released(d)
+        let ceiling = Float(parameters.maxWeight)
         trace.withUnsafeMutableBufferPointer { e in
             weights.withUnsafeMutableBufferPointer { w in
                 features.withUnsafeBufferPointer { x in
@@ -164,12 +172,12 @@ public final class Critic: @unchecked Sendable {
                         if onset[c] != nil { lastActive[c] = t } else if t - lastActive[c] > quietSteps { continue }
                         // Branch-free, so the loop vectorises with blends: conditional
                         // stores compile to masked stores, which are slow on AMD cores. A
-                        // dead trace adds +0 to its weight.
+                        // dead trace adds +0 to its weight; the clamp is min/max, not a branch.
                         for k in c * bins..<(c + 1) * bins {
                             let ek = e[k] * decay + (1 - decay) * x[k]
                             let live = ek > 1e-6 ? ek : 0
                             e[k] = live
-                            w[k] += learning * live
+                            w[k] = min(ceiling, max(-ceiling, w[k] + learning * live))
                         }
                     }
                 }
