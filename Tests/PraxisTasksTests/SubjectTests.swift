@@ -112,6 +112,29 @@ import Testing
         #expect(trained.metrics["dopamine_reward"]! <= 0.2 * naiveReward)
     }
 
+    /// Dopamine codes reward probability (Fiorillo, Tobler & Schultz 2003, Science 299:1898),
+    /// through the closed loop: after training on a cue rewarded with probability p, the
+    /// response to the cue grows with p, the response to a delivered reward shrinks with p
+    /// (it carries 1 − p), and the pause when the reward is omitted deepens with p (it
+    /// carries −p, compressed like every dip). Trials 100–199 of 200, per probability.
+    @Test func dopamineCodesRewardProbability() throws {
+        var cue: [Double] = [], reward: [Double] = [], omission: [Double] = []
+        for p in [0.25, 0.5, 0.75] {
+            let r = try Self.run("protocol:\n  - session: a\n    blocks:\n      - {task: pavlovian, trials: 200, targets: [0], reward_probability: \(p)}\n",
+                                 seed: 3).suffix(100)
+            let rewarded = r.filter { $0.metrics["rewarded"] == 1 }, omitted = r.filter { $0.metrics["rewarded"] == 0 }
+            cue.append(Self.mean(r) { $0.metrics["dopamine_cue"]! })
+            reward.append(Self.mean(rewarded) { $0.metrics["dopamine_reward"]! })
+            omission.append(Self.mean(omitted) { $0.metrics["dopamine_dip"]! })
+        }
+        for k in 1..<3 {
+            #expect(cue[k] > cue[k - 1] + 0.1, "cue responses \(cue)")
+            #expect(reward[k] < reward[k - 1] - 0.05, "reward responses \(reward)")
+            #expect(omission[k] < omission[k - 1] - 0.05, "omission dips \(omission)")
+        }
+        #expect(omission[0] < -0.03, "omission dips \(omission)")
+    }
+
     /// The lever moves only through the circuit: the cue is pressed after a reaction time.
     @Test func leverIsPressedAfterAReactionTime() throws {
         let r = try Self.run("protocol:\n  - session: a\n    blocks:\n      - {task: lever, trials: 20, targets: [2], feedback: binary}\n")

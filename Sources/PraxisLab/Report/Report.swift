@@ -86,11 +86,13 @@ public enum Report {
         }
 
         // Dopamine over trials.
-        for (metric, what) in [("dopamine_reward", "after the reward"), ("dopamine_cue", "after trial onset")] {
+        for (metric, what, extreme) in [("dopamine_reward", "after the reward", "Peak"), ("dopamine_cue", "after trial onset", "Peak"),
+                                         ("dopamine_dip", "after the outcome", "Lowest")] {
             let series = try curveSeries(store: store, armInfo: armInfo, metric: metric, session: nil, bin: 20)
             if series.contains(where: { !$0.y.isEmpty }) {
-                s += figure(SVGChart.lines(series, title: "Phasic dopamine \(what)", xLabel: "trial (bins of 20)", yLabel: "peak level − tonic"),
-                            "Peak phasic dopamine \(what) per trial (\(metric)), binned over 20 trials, by arm.")
+                s += figure(SVGChart.lines(series, title: "Phasic dopamine \(what)", xLabel: "trial (bins of 20)",
+                                           yLabel: "\(extreme.lowercased()) level − tonic"),
+                            "\(extreme) phasic dopamine \(what) per trial (\(metric)), binned over 20 trials, by arm.")
             }
         }
 

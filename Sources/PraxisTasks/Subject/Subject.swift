@@ -35,8 +35,9 @@ import PraxisEngine
 public final class Subject {
     public let circuit: Circuit
     public let body: BodyParameters
-    /// Names of the measures the subject adds to every trial's metrics.
-    public static let measureNames = ["dopamine_cue", "dopamine_reward"]
+    /// Names of the measures the subject adds to trials' metrics (`dopamine_dip` only where
+    /// the task marks an outcome; see `Transition.outcome`).
+    public static let measureNames = ["dopamine_cue", "dopamine_reward", "dopamine_dip"]
     /// Trials performed so far.
     public private(set) var trialsDone = 0
     /// Time spent off the task (rests between sessions, s), which the simulation skips.
@@ -109,6 +110,7 @@ public final class Subject {
             sense(observation)
             try step(&response)
             let transition = task.step(command(hand: observation.hand, velocity: observation.handVelocity), dt: dt)
+            if transition.outcome { response.outcomeDue() }
             if transition.reward != 0 {
                 response.rewardDelivered()
                 circuit.critic.reward(Float(transition.reward))
@@ -123,6 +125,7 @@ public final class Subject {
         for _ in 0..<Int((body.interTrialMs / dtMs).rounded()) { try step(&response) }
         metrics["dopamine_cue"] = Double(response.cuePeak)
         metrics["dopamine_reward"] = Double(response.rewardPeak)
+        if let dip = response.outcomeDip { metrics["dopamine_dip"] = Double(dip) }
         defer { trialsDone += 1 }
         return TrialRecord(index: trialsDone, trial: trial, metrics: metrics, reward: reward,
                            path: keepPath ? path : nil)
@@ -226,20 +229,27 @@ public final class Subject {
     }
 }
 
-/// Peak phasic dopamine after the trial's start and after its first reward.
+/// Peak phasic dopamine after the trial's start and after its first reward, and the dip after
+/// its outcome.
 struct DopamineResponse {
     let cueSteps: Int, rewardSteps: Int
     private var step = 0
-    private var rewardStart: Int?
+    private var rewardStart: Int?, outcomeStart: Int?
     private(set) var cuePeak: Float = 0, rewardPeak: Float = 0
+    /// The lowest phasic dopamine (≤ 0) in the `rewardSteps` after the trial's outcome;
+    /// nil when the task marked none.
+    private(set) var outcomeDip: Float?
 
     init(cueSteps: Int, rewardSteps: Int) { self.cueSteps = cueSteps; self.rewardSteps = rewardSteps }
 
     mutating func rewardDelivered() { if rewardStart == nil { rewardStart = step } }
 
+    mutating func outcomeDue() { if outcomeStart == nil { outcomeStart = step; outcomeDip = 0 } }
+
     mutating func observe(_ phasic: Float) {
         if step < cueSteps { cuePeak = max(cuePeak, phasic) }
         if let r = rewardStart, step - r < rewardSteps { rewardPeak = max(rewardPeak, phasic) }
+        if let o = outcomeStart, step - o < rewardSteps, let dip = outcomeDip { outcomeDip = min(dip, phasic) }
         step += 1
     }
 }

@@ -47,19 +47,22 @@ public struct LeverTask: Task {
         peak = max(peak, position)
         if onset == nil && lever.velocity > 0.02 { onset = elapsed }
         var reward = 0.0
+        // The outcome: at the press, or at the window's end for a press that never came.
+        var outcome = false
         if press == nil && position >= threshold && elapsed <= window {
-            press = elapsed
+            press = elapsed; outcome = true
             cues[trial.target] = 0
             if trial.rewardDue && trial.feedback != .none { reward = 1 }
         }
         let done = elapsed >= window - 1e-9
         var info: [String: Double] = [:]
+        if done && press == nil { outcome = true }
         if done {
             let rewarded = press != nil && trial.rewardDue && trial.feedback != .none
             info = ["rewarded": rewarded ? 1 : 0, "pressed": press == nil ? 0 : 1,
                     "reaction_time_s": onset ?? window, "press_time_s": press ?? window, "peak_displacement_m": peak]
         }
-        return Transition(observation: observation(), reward: reward, done: done, info: info)
+        return Transition(observation: observation(), reward: reward, done: done, info: info, outcome: outcome)
     }
 
     private func observation() -> Observation {

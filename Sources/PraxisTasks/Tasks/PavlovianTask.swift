@@ -1,7 +1,8 @@
 /// Pavlovian conditioning (Schultz, Dayan & Montague 1997): a cue on channel `target` at
 /// 0 s, a reward at `rewardDelay` (delivered when the trial's reward is due), nothing to
-/// do. The trial lasts `duration`. Metric: `rewarded`. The dopamine responses are measured
-/// by the subject (`Subject` adds `dopamine_cue` and `dopamine_reward`).
+/// do. The trial lasts `duration`. The outcome is due at `rewardDelay`, rewarded or not
+/// (an omitted reward: Fiorillo, Tobler & Schultz 2003). Metric: `rewarded`. The dopamine responses are measured
+/// by the subject (`Subject` adds `dopamine_cue`, `dopamine_reward` and `dopamine_dip`).
 public struct PavlovianTask: Task {
     public let name = "pavlovian"
     public var metricNames: [String] { ["rewarded"] }
@@ -29,15 +30,15 @@ public struct PavlovianTask: Task {
 
     public mutating func step(_ command: MotorCommand, dt: Double) -> Transition {
         elapsed += dt
-        var reward = 0.0
+        var reward = 0.0, outcome = false
         if !delivered && elapsed >= rewardDelay {
-            delivered = true
+            delivered = true; outcome = true
             cues[trial.target] = 0
             if trial.rewardDue { reward = 1 }
         }
         let done = elapsed >= duration - 1e-9
         let info: [String: Double] = done ? ["rewarded": trial.rewardDue ? 1 : 0] : [:]
-        return Transition(observation: observation(), reward: reward, done: done, info: info)
+        return Transition(observation: observation(), reward: reward, done: done, info: info, outcome: outcome)
     }
 
     /// The cue stays on until the reward time (delay conditioning).

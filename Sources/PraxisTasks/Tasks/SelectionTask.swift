@@ -96,12 +96,12 @@ public struct SelectionTask: Task {
         if let scored {
             sinceChoice += dt
             let done = sinceChoice >= feedbackDuration - 1e-9
-            var reward = 0.0
+            var reward = 0.0, outcome = false
             if sinceChoice >= chosenOnView - 1e-9 {
                 for i in cues.indices { cues[i] = 0 }
-                if !paid { paid = true; reward = scored["rewarded"] ?? 0 }
+                if !paid { paid = true; outcome = true; reward = scored["rewarded"] ?? 0 }
             }
-            return Transition(observation: observation(), reward: reward, done: done, info: done ? scored : [:])
+            return Transition(observation: observation(), reward: reward, done: done, info: done ? scored : [:], outcome: outcome)
         }
         elapsed += dt
         let (a, b) = Self.pairs[trial.target]
@@ -125,7 +125,7 @@ public struct SelectionTask: Task {
             if trial.feedback != .none && trial.rewardDraw < p[c] { reward = 1; info["rewarded"] = 1 }
         }
         guard choice != nil, feedbackDuration > 0 else {
-            return Transition(observation: observation(), reward: reward, done: true, info: info)
+            return Transition(observation: observation(), reward: reward, done: true, info: info, outcome: true)
         }
         scored = info
         return Transition(observation: observation(), reward: 0, done: false, info: [:])

@@ -56,9 +56,9 @@ public struct SerialReactionTask: Task {
         cues[keyboard.channel(trial.target)] = 0
         let info: [String: Double] = ["rt_s": hit ? elapsed : timeout, "error": wrong ? 1 : 0,
                                       "correct": hit ? 1 : 0, "rewarded": rewarded ? 1 : 0]
-        guard hit else { return Transition(observation: observation(), reward: 0, done: true, info: info) }
+        guard hit else { return Transition(observation: observation(), reward: 0, done: true, info: info, outcome: true) }
         scored = info
-        return Transition(observation: observation(), reward: rewarded ? 1 : 0, done: false, info: [:])
+        return Transition(observation: observation(), reward: rewarded ? 1 : 0, done: false, info: [:], outcome: true)
     }
 
     private func observation() -> Observation {

@@ -98,4 +98,12 @@ public struct Transition: Sendable, Equatable {
     public var done: Bool
     /// The trial's metrics when `done`, else empty.
     public var info: [String: Double]
+    /// Whether the trial's outcome is due this step: its reward delivered or withheld (an
+    /// expected reward that does not come is an outcome too; Schultz, Dayan & Montague
+    /// 1997). The subject measures the dopamine dip that follows (`dopamine_dip`). Tasks
+    /// without a moment of feedback (reaching, tapping) leave it false.
+    public var outcome: Bool
+    public init(observation: Observation, reward: Double, done: Bool, info: [String: Double], outcome: Bool = false) {
+        self.observation = observation; self.reward = reward; self.done = done; self.info = info; self.outcome = outcome
+    }
 }
