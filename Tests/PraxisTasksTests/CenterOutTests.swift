@@ -52,4 +52,36 @@ import Testing
             #expect(caught == null)
         }
     }
+
+    /// In an error-clamp trial the channel holds the hand on the line and the trial reports
+    /// the lateral force pressed into it at peak speed. A controller that adds the force a
+    /// curl field of 15 N·s/m would call for, 15·|ẋ| to the left of the reach, reads as
+    /// about 15 N·s/m times the peak speed, net of what the same reach presses without it
+    /// (the arm's anisotropic inertia turns part of the along-line force sideways). Within
+    /// 20 %: the hand on the springy wall (2000 N/m, 50 N·s/m) rings at about 6 Hz, so at
+    /// peak speed the wall's force leads or lags the pressed one (measured 2–14 %). Other
+    /// trials report no channel force.
+    @Test func clampChannelMeasuresTheLateralForce() {
+        func reach(_ trial: Trial, gain: Double) -> [String: Double] {
+            var task = CenterOutTask()
+            var obs = task.reset(trial)
+            let u = task.target(trial.target) / task.distance, left = SIMD2<Double>(-u.y, u.x)
+            while true {
+                let speed = (obs.handVelocity * obs.handVelocity).sum().squareRoot()
+                let force = 60 * (obs.target! - obs.hand) - 12 * obs.handVelocity + gain * speed * left
+                let t = task.step(MotorCommand(force: force), dt: 0.001)
+                obs = t.observation
+                if t.done { return t.info }
+            }
+        }
+        for k in [1, 4, 6] {
+            let pushed = reach(Trial(target: k, perturbation: .errorClamp()), gain: 15)
+            let free = reach(Trial(target: k, perturbation: .errorClamp()), gain: 0)
+            let expected = 15 * pushed["peak_speed_m_s"]!
+            let measured = pushed["channel_force_n"]! - free["channel_force_n"]!
+            #expect(abs(measured - expected) < 0.2 * expected, "target \(k): \(measured) N, expected \(expected) N")
+            #expect(abs(pushed["max_perpendicular_error_m"]!) < 0.003)
+            #expect(reach(Trial(target: k), gain: 15)["channel_force_n"] == nil)
+        }
+    }
 }

@@ -69,6 +69,29 @@ import Testing
     }
 }
 
+/// Error-clamp channel trials read out the learned force (Scheidt et al. 2000, J Neurophysiol
+/// 83:3208; the measure of Smith, Ghazizadeh & Shadmehr 2006): before a curl field the
+/// subject presses hardly at all into the channel; after 200 reaches in it, it presses
+/// against the field's push (a clockwise curl pushes each reach to its right, so the learned
+/// force is to the left, +).
+@Suite struct ChannelForceTests {
+    @Test func clampTrialsShowTheLearnedForce() throws {
+        let r = try SubjectTests.run("""
+        protocol:
+          - session: a
+            blocks:
+              - {task: center-out, trials: 16, perturbation: clamp}
+              - {task: center-out, trials: 200, perturbation: {curl: 15}}
+              - {task: center-out, trials: 16, perturbation: clamp}
+        """)
+        let force = { (t: TrialRecord) in t.metrics["channel_force_n"]! }
+        let naive = SubjectTests.mean(r.prefix(16), force), adapted = SubjectTests.mean(r.suffix(16), force)
+        #expect(abs(naive) < 0.5, "naive \(naive) N")
+        #expect(adapted > 1.0, "adapted \(adapted) N")
+        #expect(r.suffix(16).allSatisfy { abs($0.metrics["max_perpendicular_error_m"]!) < 0.005 })
+    }
+}
+
 /// Visuomotor rotation through the closed loop (Krakauer et al. 2000, J Neurosci 20:8916):
 /// with the cursor turned 30° counter-clockwise the hand learns to aim 30° clockwise, so the
 /// cursor lands on the target again, and the first reaches after the rotation is removed err

@@ -6,10 +6,11 @@
 /// torques through Jᵀ.
 ///
 /// Metrics (`docs/paradigms.md`): lateral error at peak speed, maximum perpendicular error,
-/// movement time, peak speed, endpoint error (see `ReachMetrics`).
+/// movement time, peak speed, endpoint error (see `ReachMetrics`), arrival, and in
+/// error-clamp trials the force pressed into the channel at peak speed.
 public struct CenterOutTask: Task {
     public let name = "center-out"
-    public var metricNames: [String] { ReachMetrics.names + ["arrived"] }
+    public var metricNames: [String] { ReachMetrics.names + ["arrived", "channel_force_n"] }
     /// Hand start position relative to the shoulder (m).
     public let start: SIMD2<Double>
     /// Reach distance (m).
@@ -20,6 +21,10 @@ public struct CenterOutTask: Task {
     /// The hand path of the current trial, relative to the start, one point per step.
     public private(set) var path: [SIMD2<Double>] = []
     private var elapsed = 0.0
+    /// In an error-clamp trial, the lateral force the subject presses into the channel at
+    /// each sample of `path` (N; + = to the left of the start→target direction): the
+    /// opposite of the wall's force on the hand.
+    private var channelForces: [Double] = []
     /// The arm's hand, hand velocity and Jacobian at the end of the last step.
     private var kinematics: TwoLinkArm.Kinematics
     /// The trial's cue saliences, built once per trial (no allocation per step).
@@ -44,6 +49,7 @@ public struct CenterOutTask: Task {
         arm = TwoLinkArm(parameters: arm.parameters, hand: start)
         kinematics = arm.kinematics
         path = [.zero]
+        channelForces = [0]
         elapsed = 0
         return observation()
     }
@@ -56,6 +62,11 @@ public struct CenterOutTask: Task {
         elapsed += dt
         let hand = kinematics.hand - start
         path.append(hand)
+        if case .errorClamp = perturbation {
+            let u = target(trial.target) / distance, normal = SIMD2<Double>(-u.y, u.x)
+            let wall = perturbation.force(hand: kinematics.hand, velocity: kinematics.velocity, start: origin, target: goal)
+            channelForces.append(-(wall * normal).sum())
+        }
         // The goal is reached in the space the subject is asked to act in: the cursor's (under
         // a rotation the hand ends off the target while the cursor is on it).
         let offset = perturbation.cursor(hand: kinematics.hand, start: start) - goal, speed = kinematics.velocity
@@ -65,8 +76,10 @@ public struct CenterOutTask: Task {
         var info: [String: Double] = [:]
         var reward = 0.0
         if done {
-            info = ReachMetrics(positions: path, dt: dt, target: target(trial.target)).named
+            let metrics = ReachMetrics(positions: path, dt: dt, target: target(trial.target))
+            info = metrics.named
             info["arrived"] = arrived ? 1 : 0
+            if case .errorClamp = perturbation { info["channel_force_n"] = channelForces[metrics.peakSpeedIndex] }
             if arrived && trial.feedback != .none && trial.rewardDue { reward = 1 }
         }
         return Transition(observation: observation(), reward: reward, done: done, info: info)

@@ -13,6 +13,8 @@ public struct ReachMetrics: Sendable, Equatable {
     public var peakSpeed: Double
     /// Distance from the target at the end of the trial (m).
     public var endpointError: Double
+    /// Index into the path of the sample at peak speed.
+    public var peakSpeedIndex: Int
 
     public static let arrivalRadius = 0.01, arrivalSpeed = 0.05
 
@@ -29,6 +31,7 @@ public struct ReachMetrics: Sendable, Equatable {
         }
         let peakIndex = speeds.indices.max { speeds[$0] < speeds[$1] } ?? 0
         let peak = speeds.isEmpty ? 0 : speeds[peakIndex]
+        peakSpeedIndex = peakIndex
         peakSpeed = peak
         let perpendicular = positions.map { ($0 * normal).sum() }
         lateralError = perpendicular.isEmpty ? 0 : perpendicular[peakIndex]
