@@ -135,6 +135,24 @@ import Testing
         #expect(omission[0] < -0.03, "omission dips \(omission)")
     }
 
+    /// Extinction (Schultz, Dayan & Montague 1997; Pan et al. 2005, J Neurosci 25:6235): when
+    /// a trained cue stops being rewarded, the omitted reward first brings a pause, which fades
+    /// as the cue's burst fades, since the cue no longer predicts anything.
+    @Test func extinctionFadesTheCueAndThePause() throws {
+        let r = try Self.run("""
+        protocol:
+          - session: a
+            blocks:
+              - {task: pavlovian, trials: 150, targets: [0], reward_probability: 1}
+              - {task: pavlovian, trials: 100, targets: [0], reward_probability: 0}
+        """, seed: 3)
+        let cue = { (t: TrialRecord) in t.metrics["dopamine_cue"]! }, dip = { (t: TrialRecord) in t.metrics["dopamine_dip"]! }
+        let trained = r[130..<150], firstOmitted = r[150..<155], late = r[230..<250]
+        #expect(Self.mean(firstOmitted, dip) < -0.2, "first pauses \(Self.mean(firstOmitted, dip))")
+        #expect(Self.mean(late, cue) < 0.2 * Self.mean(trained, cue), "cue \(Self.mean(trained, cue)) → \(Self.mean(late, cue))")
+        #expect(Self.mean(late, dip) > 0.25 * Self.mean(firstOmitted, dip), "pauses \(Self.mean(firstOmitted, dip)) → \(Self.mean(late, dip))")
+    }
+
     /// The lever moves only through the circuit: the cue is pressed after a reaction time.
     @Test func leverIsPressedAfterAReactionTime() throws {
         let r = try Self.run("protocol:\n  - session: a\n    blocks:\n      - {task: lever, trials: 20, targets: [2], feedback: binary}\n")
