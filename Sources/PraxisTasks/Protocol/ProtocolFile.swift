@@ -5,11 +5,12 @@ import Yams
 /// an unknown key, a wrong type, an unknown task, an impossible value — is reported with
 /// file, line, column and field, and nothing runs.
 public enum ProtocolFile {
-    /// Parses and validates `text`; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(FileErrors) -> TrainingProtocol {
+    /// Parses and validates `text`; `file` names it in errors. Blocks may name the tasks of
+    /// `catalog`.
+    public static func parse(_ text: String, file: String, catalog: TaskCatalog = .standard) throws(FileErrors) -> TrainingProtocol {
         let root = try YAMLReader.compose(text, file: file)
         var r = YAMLReader(file: file)
-        let result = ProtocolParser.protocolFile(root, &r)
+        let result = ProtocolParser.protocolFile(root, catalog: catalog, &r)
         if let result, r.errors.isEmpty { return result }
         throw FileErrors(errors: r.errors)
     }
@@ -17,16 +18,17 @@ public enum ProtocolFile {
 
 /// The grammar of protocol files.
 package enum ProtocolParser {
-    static func protocolFile(_ root: Node, _ r: inout YAMLReader) -> TrainingProtocol? {
+    static func protocolFile(_ root: Node, catalog: TaskCatalog, _ r: inout YAMLReader) -> TrainingProtocol? {
         guard let m = r.mapping(root, "(file)", allowed: ["name", "protocol"], required: ["protocol"]) else { return nil }
         let name = m["name"].flatMap { r.string($0, "name") } ?? "protocol"
         guard let node = m["protocol"] else { return nil }
-        return steps(node, "protocol", name: name, &r)
+        return steps(node, "protocol", name: name, catalog: catalog, &r)
     }
 
     /// The schedule under a `protocol:` key (a list of sessions and rests), for protocol files
     /// and for protocols written inline in other files (experiments).
-    package static func steps(_ node: Node, _ field: String, name: String, _ r: inout YAMLReader) -> TrainingProtocol? {
+    package static func steps(_ node: Node, _ field: String, name: String, catalog: TaskCatalog = .standard,
+                              _ r: inout YAMLReader) -> TrainingProtocol? {
         guard let list = r.sequence(node, field) else { return nil }
         if list.isEmpty { r.fail(node, field, "must list at least one session") }
         var steps: [ProtocolStep] = []
@@ -34,7 +36,7 @@ package enum ProtocolParser {
             let f = "\(field)[\(i)]"
             if item.mapping?["rest"] != nil {
                 if let rest = rest(item, f, &r) { steps.append(.rest(rest)) }
-            } else if let s = session(item, f, &r) {
+            } else if let s = session(item, f, catalog: catalog, &r) {
                 steps.append(.session(s))
             }
         }
@@ -44,7 +46,7 @@ package enum ProtocolParser {
         return TrainingProtocol(name: name, steps: steps)
     }
 
-    static func session(_ node: Node, _ field: String, _ r: inout YAMLReader) -> Session? {
+    static func session(_ node: Node, _ field: String, catalog: TaskCatalog, _ r: inout YAMLReader) -> Session? {
         guard let m = r.mapping(node, field, allowed: ["session", "day", "blocks"], required: ["session", "blocks"]) else { return nil }
         let name = m["session"].flatMap { r.string($0, "\(field).session") } ?? "session"
         var day: Int?
@@ -55,7 +57,7 @@ package enum ProtocolParser {
         var blocks: [Block] = []
         if let n = m["blocks"], let list = r.sequence(n, "\(field).blocks") {
             if list.isEmpty { r.fail(n, "\(field).blocks", "a session needs at least one block") }
-            for (j, b) in list.enumerated() { if let block = block(b, "\(field).blocks[\(j)]", &r) { blocks.append(block) } }
+            for (j, b) in list.enumerated() { if let block = block(b, "\(field).blocks[\(j)]", catalog: catalog, &r) { blocks.append(block) } }
         }
         return Session(name: name, day: day, blocks: blocks)
     }
@@ -78,11 +80,11 @@ package enum ProtocolParser {
 
     static let blockKeys = ["task", "trials", "until", "targets", "order", "perturbation", "catch", "feedback", "reward_probability", "secondary"]
 
-    static func block(_ node: Node, _ field: String, _ r: inout YAMLReader) -> Block? {
+    static func block(_ node: Node, _ field: String, catalog: TaskCatalog, _ r: inout YAMLReader) -> Block? {
         guard let m = r.mapping(node, field, allowed: blockKeys, required: ["task"]) else { return nil }
         guard let taskNode = m["task"], let taskName = r.string(taskNode, "\(field).task") else { return nil }
-        guard let entry = TaskCatalog.entry(taskName) else {
-            r.fail(taskNode, "\(field).task", "unknown task '\(taskName)'; expected one of: \(TaskCatalog.entries.map(\.name).joined(separator: ", "))")
+        guard let entry = catalog.entry(taskName) else {
+            r.fail(taskNode, "\(field).task", "unknown task '\(taskName)'; expected one of: \(catalog.entries.map(\.name).joined(separator: ", "))")
             return nil
         }
         var block = Block(task: taskName, length: .trials(1))

@@ -7,10 +7,14 @@ import PraxisEngine
 /// trial to a callback as soon as it ends (so a caller can store it before the next).
 public struct ProtocolRunner {
     public let trainingProtocol: TrainingProtocol
+    /// The tasks the protocol's blocks name (the catalog it was parsed with).
+    public let catalog: TaskCatalog
     /// Which trials keep their hand path (by protocol-wide index).
     public var keepPath: @Sendable (Int) -> Bool = { _ in false }
 
-    public init(_ trainingProtocol: TrainingProtocol) { self.trainingProtocol = trainingProtocol }
+    public init(_ trainingProtocol: TrainingProtocol, catalog: TaskCatalog = .standard) {
+        self.trainingProtocol = trainingProtocol; self.catalog = catalog
+    }
 
     /// Runs `subject` through the protocol with schedule stream `seed`, calling `onTrial`
     /// after each trial. Returns the number of trials run.
@@ -38,7 +42,7 @@ public struct ProtocolRunner {
 
     private func run(_ block: Block, session: String, index: Int, _ subject: Subject, _ rng: inout RandomStream,
                      arrangement: Int, onTrial: (TrialRecord) throws -> Void) throws -> Int {
-        guard let entry = TaskCatalog.entry(block.task) else { preconditionFailure("unknown task \(block.task)") }
+        guard let entry = catalog.entry(block.task) else { preconditionFailure("unknown task \(block.task)") }
         var task = entry.make()
         let acetylcholine = subject.circuit.network.modulators.first { $0.kind == .acetylcholine }
         let attention = acetylcholine?.tonic

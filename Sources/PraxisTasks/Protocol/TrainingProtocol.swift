@@ -36,7 +36,7 @@ public struct Rest: Sendable, Equatable {
 
 /// A block of trials of one task with one set of conditions.
 public struct Block: Sendable, Equatable {
-    /// Task name as in `TaskCatalog` (`center-out`, `pavlovian`, `lever`).
+    /// Task name as in the `TaskCatalog` the protocol was parsed with (`center-out`, `pavlovian`, `lever`).
     public var task: String
     public var length: BlockLength
     /// Targets (cues, options, keys); nil means all the task's targets.

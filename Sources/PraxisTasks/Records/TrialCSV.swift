@@ -3,11 +3,11 @@ public struct TrialCSV: Sendable {
     /// Metric columns, in order.
     public let metrics: [String]
 
-    /// A table whose metric columns are every metric of the protocol's tasks plus the
-    /// subject's measures, sorted.
-    public init(for p: TrainingProtocol) {
+    /// A table whose metric columns are every metric of the protocol's tasks (in `catalog`)
+    /// plus the subject's measures, sorted.
+    public init(for p: TrainingProtocol, catalog: TaskCatalog = .standard) {
         var names = Set(Subject.measureNames)
-        for s in p.sessions { for b in s.blocks { names.formUnion(TaskCatalog.entry(b.task)?.metricNames ?? []) } }
+        for s in p.sessions { for b in s.blocks { names.formUnion(catalog.entry(b.task)?.metricNames ?? []) } }
         metrics = names.sorted()
     }
 

@@ -1,5 +1,8 @@
-/// The tasks a protocol file can name, with what the parser needs to check a block.
-public enum TaskCatalog {
+/// The tasks a protocol can name, with what the parser needs to check a block and the runner
+/// needs to make one. `standard` holds the shipped paradigms; a Swift program adds its own
+/// tasks with `adding(_:)` and hands the catalog to `ProtocolFile.parse`, `ProtocolRunner`
+/// and `TrialCSV` (`docs/custom-task.md`).
+public struct TaskCatalog: Sendable {
     public struct Entry: Sendable {
         public let name: String
         /// Number of targets, cues or options (valid `targets` are 0..<count).
@@ -8,19 +11,43 @@ public enum TaskCatalog {
         public let spatial: Bool
         public let metricNames: [String]
         public let make: @Sendable () -> any Task
+
+        /// An entry for a task named `name` with `targets` targets (cues, options); `make`
+        /// builds a fresh task for each block. Its name and metrics are read from one
+        /// instance.
+        public init(targets: Int, spatial: Bool = false, make: @escaping @Sendable () -> any Task) {
+            let sample = make()
+            self.init(name: sample.name, targets: targets, spatial: spatial, metricNames: sample.metricNames, make: make)
+        }
+
+        init(name: String, targets: Int, spatial: Bool, metricNames: [String], make: @escaping @Sendable () -> any Task) {
+            self.name = name; self.targets = targets; self.spatial = spatial; self.metricNames = metricNames; self.make = make
+        }
     }
 
-    public static let entries: [Entry] = [
-        Entry(name: "center-out", targets: 8, spatial: true, metricNames: CenterOutTask().metricNames) { CenterOutTask() },
-        Entry(name: "pavlovian", targets: 8, spatial: false, metricNames: PavlovianTask().metricNames) { PavlovianTask() },
-        Entry(name: "lever", targets: 8, spatial: false, metricNames: LeverTask().metricNames) { LeverTask() },
-        Entry(name: "srtt", targets: 4, spatial: false, metricNames: SerialReactionTask().metricNames) { SerialReactionTask() },
-        Entry(name: "selection", targets: SelectionTask.pairs.count, spatial: false,
-              metricNames: SelectionTask().metricNames) { SelectionTask() },
-        Entry(name: "tapping", targets: FingerTappingTask.sequences.count, spatial: false,
-              metricNames: FingerTappingTask().metricNames) { FingerTappingTask() },
-    ]
+    /// The catalog's entries, in the order they were added.
+    public private(set) var entries: [Entry]
+
+    public init(_ entries: [Entry]) { self.entries = entries }
+
+    /// The shipped paradigms.
+    public static let standard = TaskCatalog([
+        Entry(targets: 8, spatial: true) { CenterOutTask() },
+        Entry(targets: 8) { PavlovianTask() },
+        Entry(targets: 8) { LeverTask() },
+        Entry(targets: 4) { SerialReactionTask() },
+        Entry(targets: SelectionTask.pairs.count) { SelectionTask() },
+        Entry(targets: FingerTappingTask.sequences.count) { FingerTappingTask() },
+    ])
+
+    /// This catalog with `entry` added; a task of the same name is replaced.
+    public func adding(_ entry: Entry) -> TaskCatalog {
+        var c = self
+        c.entries.removeAll { $0.name == entry.name }
+        c.entries.append(entry)
+        return c
+    }
 
     /// The entry named `name`.
-    public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+    public func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
 }
