@@ -17,11 +17,8 @@ public struct TaskCatalog: Sendable {
         /// instance.
         public init(targets: Int, spatial: Bool = false, make: @escaping @Sendable () -> any Task) {
             let sample = make()
-            self.init(name: sample.name, targets: targets, spatial: spatial, metricNames: sample.metricNames, make: make)
-        }
-
-        init(name: String, targets: Int, spatial: Bool, metricNames: [String], make: @escaping @Sendable () -> any Task) {
-            self.name = name; self.targets = targets; self.spatial = spatial; self.metricNames = metricNames; self.make = make
+            name = sample.name; metricNames = sample.metricNames
+            self.targets = targets; self.spatial = spatial; self.make = make
         }
     }
 
