@@ -61,6 +61,30 @@ import Testing
         }
     }
 
+    /// A store refuses to resume under a different model: a circuit with one parameter
+    /// changed, or subjects stored by a Praxis that did not record its model. The same
+    /// experiment and model resume.
+    @Test func storeRefusesAnotherModel() throws {
+        let e = try LabFixtures.experiment(subjects: 1)
+        let store = try Store(path: Lab.storePath(try LabFixtures.folder("model")))
+        try store.begin(e)
+        try store.begin(e)
+        var changed = e
+        changed.circuit.critic.maxWeight = 3
+        #expect(try Store.model(of: changed) != Store.model(of: e))
+        #expect {
+            try store.begin(changed)
+        } throws: { error in
+            guard case StoreError.differentModel(_, let stored, let current)? = error as? StoreError else { return false }
+            return stored == (try? Store.model(of: e)) && current == (try? Store.model(of: changed))
+                && "\(error)".contains("choose another --out folder")
+        }
+        try store.queue.write { try $0.execute(sql: "UPDATE run SET model = NULL") }
+        #expect {
+            try store.begin(e)
+        } throws: { error in "\(error)".contains("not recorded") }
+    }
+
     /// The real command, killed with SIGKILL mid-cohort and run again, ends with exactly the
     /// subjects and values of an uninterrupted run. A malformed experiment file given for the
     /// same folder is refused with its location and leaves the store byte for byte as it was.

@@ -57,6 +57,11 @@ public final class Store: Sendable {
                     PRIMARY KEY (arm_id, subject_idx, trial_idx, step)) WITHOUT ROWID;
                 """)
         }
+        // The model that simulated the stored subjects (`Store.model(of:)`), so a run is not
+        // resumed by a different circuit or version of Praxis. Null in stores written before.
+        m.registerMigration("v2 model") { db in
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN model TEXT")
+        }
         return m
     }
 
@@ -67,26 +72,42 @@ public final class Store: Sendable {
         return e
     }
 
+    /// What simulates an experiment's subjects: the Praxis version and a digest of the
+    /// circuit (every parameter the experiment's circuit file or the default sets). A change
+    /// to either can change every figure, so stored subjects are only resumed under the same
+    /// model. Code changes that touch neither are not seen; the version is the guard there.
+    public static func model(of experiment: Experiment) throws -> String {
+        let encoder = sortedJSON
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let json = try encoder.encode(experiment.circuit)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+        for byte in json { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return "praxis \(PraxisVersion.string); circuit \(String(hash, radix: 16))"
+    }
+
     /// Records `experiment` as this store's run, or checks that the store already holds the
-    /// same one (same text and seed). Throws `StoreError.differentExperiment` otherwise.
+    /// same one (same text and seed) simulated by the same model (`model(of:)`). Throws
+    /// `StoreError.differentExperiment` or `.differentModel` otherwise.
     public func begin(_ experiment: Experiment) throws {
+        let model = try Self.model(of: experiment)
         try queue.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT experiment, seed FROM run WHERE id = 1") {
-                let text: String = row["experiment"], seed: Int64 = row["seed"]
+            if let row = try Row.fetchOne(db, sql: "SELECT experiment, seed, model FROM run WHERE id = 1") {
+                let text: String = row["experiment"], seed: Int64 = row["seed"], stored: String? = row["model"]
                 guard text == experiment.text, seed == Int64(bitPattern: experiment.seed) else {
                     throw StoreError.differentExperiment(path: path)
                 }
                 let arms = try String.fetchAll(db, sql: "SELECT name FROM arm ORDER BY id")
                 guard arms == experiment.arms.map(\.name) else { throw StoreError.differentExperiment(path: path) }
+                guard stored == model else { throw StoreError.differentModel(path: path, stored: stored, current: model) }
                 return
             }
             let sqlite = try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?"
             try db.execute(sql: """
-                INSERT INTO run (id, name, seed, experiment, design, praxis_version, sqlite_version, created_at)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO run (id, name, seed, experiment, design, praxis_version, sqlite_version, created_at, model)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [experiment.name, Int64(bitPattern: experiment.seed), experiment.text,
                                  String(decoding: try Self.sortedJSON.encode(experiment.design), as: UTF8.self),
-                                 PraxisVersion.string, sqlite, ISO8601DateFormatter().string(from: Date())])
+                                 PraxisVersion.string, sqlite, ISO8601DateFormatter().string(from: Date()), model])
             for (i, arm) in experiment.arms.enumerated() {
                 try db.execute(sql: "INSERT INTO arm (id, name, snc_loss, levodopa_tonic) VALUES (?, ?, ?, ?)",
                                arguments: [i, arm.name, arm.condition.sncLoss, arm.condition.levodopaTonic])
@@ -154,12 +175,18 @@ public struct SubjectResult: Sendable {
 /// Why a store refused a run.
 public enum StoreError: Error, CustomStringConvertible {
     case differentExperiment(path: String)
+    /// The stored subjects were simulated by another model (`Store.model(of:)`); nil: by a
+    /// Praxis that did not record it.
+    case differentModel(path: String, stored: String?, current: String)
     case missing(path: String)
     public var description: String {
         switch self {
         case .missing(let path): "no results store at \(path)"
         case .differentExperiment(let path):
             "\(path) holds the results of a different experiment (text, seed or arms differ); choose another --out folder"
+        case .differentModel(let path, let stored, let current):
+            "\(path) holds subjects simulated by a different model (\(stored ?? "not recorded, an earlier Praxis") against "
+                + "\(current) now: the circuit or Praxis changed since); choose another --out folder, or remove it to start over"
         }
     }
 }
