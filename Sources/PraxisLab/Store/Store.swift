@@ -185,8 +185,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .differentExperiment(let path):
             "\(path) holds the results of a different experiment (text, seed or arms differ); choose another --out folder"
         case .differentModel(let path, let stored, let current):
-            "\(path) holds subjects simulated by a different model (\(stored ?? "not recorded, an earlier Praxis") against "
-                + "\(current) now: the circuit or Praxis changed since); choose another --out folder, or remove it to start over"
+            "\(path) holds subjects simulated by a different model (stored: \(stored ?? "not recorded, by an earlier Praxis"); "
+                + "now: \(current)): the circuit or Praxis changed since; choose another --out folder, or remove it to start over"
         }
     }
 }
