@@ -5,7 +5,11 @@ import Testing
 /// PHENOMENA P4 (Schultz, Dayan & Montague 1997) on the built default circuit: cue at 0 s,
 /// reward at 1 s, 200 trials; responses are the peak phasic dopamine (level − tonic).
 @Suite struct DopamineTests {
-    struct Trial { var cuePeak: Float; var cueLatencyMs: Int; var rewardPeak: Float; var rewardTrough: Float }
+    struct Trial {
+        var cuePeak: Float; var cueLatencyMs: Int; var rewardPeak: Float; var rewardTrough: Float
+        /// The critic's value 10 ms before the reward is due.
+        var valueBeforeReward: Float = 0
+    }
 
     /// One trial of 1.6 s: cue at 0, reward `reward` at 1 s (none when 0).
     static func trial(_ c: Circuit, reward: Float = 1) throws -> Trial {
@@ -15,6 +19,7 @@ import Testing
         for ms in 0..<1600 {
             if ms == 1000 && reward != 0 { c.critic.reward(reward) }
             try c.step()
+            if ms == 990 { t.valueBeforeReward = c.critic.value }
             let phasic = da.levels[0] - da.tonic
             if ms < 500, phasic > t.cuePeak { t.cuePeak = phasic; t.cueLatencyMs = ms }
             if ms >= 1000 && ms < 1400 { t.rewardPeak = max(t.rewardPeak, phasic); t.rewardTrough = min(t.rewardTrough, phasic) }
@@ -47,18 +52,13 @@ import Testing
         #expect(-omitted.rewardTrough < trained.cuePeak)
     }
 
-    /// The value of a cue rewarded on every other trial, read just before the reward is due.
+    /// The value of a cue rewarded on every other trial, read just before the reward is due
+    /// (mean of the last 40 trials).
     static func valueAtHalfReward(_ c: Circuit, trials: Int) throws -> Float {
         var value: Float = 0
         for k in 0..<trials {
-            c.presentCue(0)
-            for ms in 0..<1600 {
-                if ms == 1000 && k % 2 == 0 { c.critic.reward(1) }
-                try c.step()
-                if ms == 990 && k >= trials - 40 { value += c.critic.value / 40 }
-            }
-            c.critic.removeCue(0)
-            try c.run(ms: 400)
+            let t = try trial(c, reward: k % 2 == 0 ? 1 : 0)
+            if k >= trials - 40 { value += t.valueBeforeReward / 40 }
         }
         return value
     }
@@ -76,19 +76,13 @@ import Testing
         #expect(abs(depleted - 1.0 / 3) < 0.08, "depleted value \(depleted)")
     }
 
-    /// The value just before a reward due on every trial, over trials `from..<to` of a
-    /// schedule of `to` trials.
+    /// The value just before a reward due on every trial, in the trials of `window` of a
+    /// schedule of `trials`.
     static func valueBeforeReward(_ c: Circuit, trials: Int, window: Range<Int>) throws -> [Float] {
         var values: [Float] = []
         for k in 0..<trials {
-            c.presentCue(0)
-            for ms in 0..<1600 {
-                if ms == 1000 { c.critic.reward(1) }
-                try c.step()
-                if ms == 990 && window.contains(k) { values.append(c.critic.value) }
-            }
-            c.critic.removeCue(0)
-            try c.run(ms: 400)
+            let t = try trial(c)
+            if window.contains(k) { values.append(t.valueBeforeReward) }
         }
         return values
     }
