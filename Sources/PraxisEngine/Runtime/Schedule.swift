@@ -26,22 +26,12 @@ public struct Schedule: Sendable, CustomStringConvertible {
                           + "(\($0.storage.rawValue), \($0.synapseCount) synapses, \($0.receptor.rawValue), delay \($0.delaySteps))"
                   }),
             Phase(name: "learn", reads: "activities, levels, teacher activity", writes: "each rule's own traces and Δw",
-                  items: plastic.map { "\($0.name): \($0.rule.map(Schedule.ruleName) ?? "")" }),
+                  items: plastic.map { "\($0.name): \($0.rule?.name ?? "")" }),
             Phase(name: "apply Δw", reads: "Δw", writes: "weights (clamped to bounds); clears Δw",
                   items: plastic.map(\.name)),
             Phase(name: "record", reads: "probed variables", writes: "recordings",
                   items: n.spec.probes.map { "\($0.name): \($0.variable.rawValue) of \($0.target) every \($0.every)" }),
         ]
-    }
-
-    static func ruleName(_ r: PlasticityRule) -> String {
-        switch r {
-        case .threeFactor: "three-factor"
-        case .climbingFibre: "climbing-fibre"
-        case .oja: "oja"
-        case .stdp: "stdp"
-        case .hebbian: "hebbian"
-        }
     }
 
     public var description: String {

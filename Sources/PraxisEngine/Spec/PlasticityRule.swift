@@ -20,6 +20,17 @@ public enum PlasticityRule: Sendable, Equatable, Codable {
         case .hebbian(let r): (r.minWeight, r.maxWeight)
         }
     }
+
+    /// The rule's name in the circuit-file language (`three-factor`, `climbing-fibre`, …).
+    public var name: String {
+        switch self {
+        case .threeFactor: "three-factor"
+        case .climbingFibre: "climbing-fibre"
+        case .oja: "oja"
+        case .stdp: "stdp"
+        case .hebbian: "hebbian"
+        }
+    }
 }
 
 /// Dopamine-gated Hebbian learning through a synaptic eligibility trace

@@ -8,7 +8,7 @@ import PraxisTasks
 struct RunSubject: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-subject",
-        abstract: "Run one virtual subject through a protocol file; write per-trial results and trajectories.")
+        abstract: "Run one virtual subject through a protocol file; write per-trial results, trajectories and how far each learned projection moved.")
 
     @Argument(help: "The protocol file (YAML).") var protocolFile: String
     @Option(help: "Seed of the subject (circuit, noise and schedule).") var seed: UInt64 = 1
@@ -85,6 +85,7 @@ struct RunSubject: ParsableCommand {
         let keepPath: @Sendable (Int) -> Bool = { kept > 0 && $0 % kept == 0 }
         runner.keepPath = keepPath
         let simulator = subject.circuit.simulator
+        let learnedAtStart = PlasticityCSV.snapshot(subject.circuit.network)
         var trialStart = simulator.step
         let clock = ContinuousClock()
         let start = clock.now
@@ -107,7 +108,10 @@ struct RunSubject: ParsableCommand {
             }
         }
         let seconds = (clock.now - start) / .seconds(1)
-        let written = ["trials.csv", "trajectories.csv"] + (activity == nil ? [] : ["activity.csv"])
+        let learned = PlasticityCSV.rows(since: learnedAtStart, in: subject.circuit.network)
+        try LineWriter(path: "\(out)/plasticity.csv", header: PlasticityCSV.header).write(lines: learned.map(\.csv))
+        for line in PlasticityCSV.warnings(learned) { print("plasticity: \(line)") }
+        let written = ["trials.csv", "trajectories.csv", "plasticity.csv"] + (activity == nil ? [] : ["activity.csv"])
         print("\(trainingProtocol.name): \(count) trials in \(String(format: "%.2f", seconds)) s → \(written.map { "\(out)/\($0)" }.joined(separator: ", "))")
     }
 }
