@@ -94,4 +94,3 @@ public enum PlasticityCSV {
     private static func percent(_ x: Double) -> String { "\(Int((100 * x).rounded())) %" }
     private static func mean(_ x: Double) -> String { String(format: "%.3f", x) }
 }
-
