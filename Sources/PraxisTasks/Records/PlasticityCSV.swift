@@ -35,7 +35,7 @@ public enum PlasticityCSV {
         /// The rule's range, max − min.
         public let range: Double
 
-        /// No synapse moved by more than a millionth of the rule's range on average.
+        /// The synapses moved by no more than a millionth of the rule's range on average.
         public var unchanged: Bool { meanAbsChange <= 1e-6 * range }
 
         public var csv: String {
@@ -62,9 +62,9 @@ public enum PlasticityCSV {
             let (lo, hi) = rule.bounds
             let range = Double(hi - lo), near = boundTolerance * range
             let n = Double(max(1, now.count))
-            var change = 0.0, atMin = 0, atMax = 0, offMin = 0, offMax = 0, toMin = 0, toMax = 0
+            var sumStart = 0.0, sumEnd = 0.0, change = 0.0, atMin = 0, atMax = 0, offMin = 0, offMax = 0, toMin = 0, toMax = 0
             for (a, b) in zip(first.weights, now) {
-                change += Double(abs(b - a))
+                sumStart += Double(a); sumEnd += Double(b); change += Double(abs(b - a))
                 let endsLow = Double(b - lo) <= near, endsHigh = Double(hi - b) <= near
                 if endsLow { atMin += 1 }
                 if endsHigh { atMax += 1 }
@@ -72,9 +72,8 @@ public enum PlasticityCSV {
                 if Double(hi - a) > near { offMax += 1; if endsHigh { toMax += 1 } }
             }
             return Row(projection: first.projection, rule: rule.name, synapses: now.count,
-                       meanStart: first.weights.reduce(0.0) { $0 + Double($1) } / n,
-                       meanEnd: now.reduce(0.0) { $0 + Double($1) } / n,
-                       meanAbsChange: change / n, atMin: Double(atMin) / n, atMax: Double(atMax) / n,
+                       meanStart: sumStart / n, meanEnd: sumEnd / n, meanAbsChange: change / n,
+                       atMin: Double(atMin) / n, atMax: Double(atMax) / n,
                        ranToMin: Double(toMin) / Double(max(1, offMin)), ranToMax: Double(toMax) / Double(max(1, offMax)),
                        range: range)
         }
@@ -85,12 +84,12 @@ public enum PlasticityCSV {
     public static func warnings(_ rows: [Row], share: Double = 0.9) -> [String] {
         rows.compactMap { r in
             if r.unchanged { return "\(r.projection) (\(r.rule)): unchanged over the run" }
-            if r.ranToMin > share { return "\(r.projection) (\(r.rule)): \(percent(r.ranToMin)) of its synapses ran to the lower bound (\(mean(r.meanStart)) → \(mean(r.meanEnd)) on average)" }
-            if r.ranToMax > share { return "\(r.projection) (\(r.rule)): \(percent(r.ranToMax)) of its synapses ran to the upper bound (\(mean(r.meanStart)) → \(mean(r.meanEnd)) on average)" }
+            if r.ranToMin > share { return "\(r.projection) (\(r.rule)): \(percent(r.ranToMin)) of its synapses ran to the lower bound (\(threeDecimals(r.meanStart)) → \(threeDecimals(r.meanEnd)) on average)" }
+            if r.ranToMax > share { return "\(r.projection) (\(r.rule)): \(percent(r.ranToMax)) of its synapses ran to the upper bound (\(threeDecimals(r.meanStart)) → \(threeDecimals(r.meanEnd)) on average)" }
             return nil
         }
     }
 
     private static func percent(_ x: Double) -> String { "\(Int((100 * x).rounded())) %" }
-    private static func mean(_ x: Double) -> String { String(format: "%.3f", x) }
+    private static func threeDecimals(_ x: Double) -> String { String(format: "%.3f", x) }
 }
