@@ -9,6 +9,8 @@ public struct Condition: Sendable, Equatable, Codable {
     /// Fraction of SNc dopamine cells lost, in [0, 1). The tonic dopamine level and the gain
     /// of phasic bursts fall in proportion to the surviving cells; dips keep their gain, as
     /// pauses of the remaining cells still register (Frank 2005, J Cogn Neurosci 17:51).
+    /// A dopamine field whose source cells are less vulnerable (its `vulnerability`, e.g.
+    /// the mesocortical field of the VTA) loses `sncLoss × vulnerability` of them.
     public var sncLoss: Double
     /// Levodopa: the tonic dopamine level it produces, in units of the healthy tonic level
     /// (nil: untreated). With k = medicated / untreated tonic level, the surviving cells
@@ -38,7 +40,7 @@ public struct Condition: Sendable, Equatable, Codable {
     public func apply(to circuit: Circuit) {
         for m in circuit.network.modulators where m.kind == .dopamine {
             let healthyTonic = m.tonic, healthyBurst = m.burstGain
-            let surviving = Float(1 - sncLoss)
+            let surviving = 1 - Float(sncLoss) * m.vulnerability
             m.tonic = healthyTonic * surviving
             m.burstGain = healthyBurst * surviving
             if let levodopaTonic {

@@ -61,6 +61,42 @@ import Testing
         }
     }
 
+    /// A dopamine field's vulnerability to SNc loss is a fraction: outside [0, 1] the file
+    /// is refused at the modulator's line.
+    @Test func vulnerabilityOutsideUnitRangeIsRefused() {
+        let text = "name: t\ndt_ms: 1\nchannels: 2\nmodulators:\n  - {name: da, kind: dopamine, tonic: 1, vulnerability: 1.5}\nregions:\n  - region: M1\n    populations: [{name: M1, model: rate, units: 4}]\npathways: []\n"
+        do {
+            _ = try CircuitFile.parse(text, file: "bad.yaml")
+            Issue.record("a vulnerability of 1.5 should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field.contains("vulnerability") && $0.line == 5 }, "\(error.description)")
+        }
+    }
+
+    /// `surround` weighs each pair by (1 − cos Δθ)/2 of their preferred directions: nothing
+    /// onto the same direction, half the weight at 90°, all of it opposite.
+    @Test func surroundPatternGrowsWithTheAngle() throws {
+        let head = "name: t\ndt_ms: 1\nchannels: 4\nregions:\n  - region: PMd\n    populations: [{name: A, model: rate, per_channel: 1}]\npathways:\n"
+        let spec = try CircuitFile.parse(head + "  - {from: A, to: A, sign: inhibitory, pattern: surround, weight: 0.8}\n", file: "ok.yaml")
+        guard case .explicit(let pre, let post, let weights)? = spec.network().projections.first?.connectivity else {
+            Issue.record("surround should build explicit connectivity"); return
+        }
+        var w = [[Float]](repeating: [0, 0, 0, 0], count: 4)
+        for (k, (i, j)) in zip(pre, post).enumerated() { w[i][j] = weights[k] }
+        for i in 0..<4 {
+            #expect(w[i][i] == 0)
+            #expect(abs(w[i][(i + 1) % 4] - 0.4) < 1e-6 && abs(w[i][(i + 3) % 4] - 0.4) < 1e-6)
+            #expect(abs(w[i][(i + 2) % 4] - 0.8) < 1e-6)
+        }
+        #expect(pre.count == 12)
+        do {
+            _ = try CircuitFile.parse(head + "  - {from: A, to: A, sign: inhibitory, pattern: surround, weight: {uniform: [0, 1]}}\n", file: "bad.yaml")
+            Issue.record("drawn weights should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field == "pathways[0].weight" && $0.line == 8 }, "\(error.description)")
+        }
+    }
+
     /// `cross-channel` joins every pair of units in different channels and no pair within one.
     @Test func crossChannelPatternSkipsOwnChannel() throws {
         let head = "name: t\ndt_ms: 1\nchannels: 3\nregions:\n  - region: SMA\n    populations: [{name: A, model: rate, per_channel: 1}, {name: B, model: rate, per_channel: 2}, {name: C, model: rate, units: 3}]\npathways:\n"

@@ -28,6 +28,20 @@ import Testing
         #expect(abs(severe.tonic - 1) < 1e-6 && severe.burst == 1 && abs(severe.dip - 0.1) < 1e-6)
     }
 
+    /// A dopamine field whose source cells are less vulnerable (the default circuit's
+    /// mesocortical field, 0.6 as vulnerable as SNc) loses that fraction of the SNc loss.
+    @Test func lessVulnerableFieldLosesLess() throws {
+        let circuit = try Circuit(seed: 1)
+        Condition(sncLoss: 0.5).apply(to: circuit)
+        let field = try #require(circuit.network.modulator("mesocortical dopamine"))
+        #expect(field.vulnerability == 0.6)
+        #expect(abs(field.tonic - 0.7) < 1e-6 && abs(field.burstGain - 0.7) < 1e-6 && field.dipGain == 0.5)
+        let medicated = try Circuit(seed: 1)
+        Condition(sncLoss: 0.5, levodopaTonic: 1).apply(to: medicated)
+        let m = try #require(medicated.network.modulator("mesocortical dopamine"))
+        #expect(abs(m.tonic - 1) < 1e-6 && abs(m.burstGain - 1) < 1e-6 && abs(m.dipGain - 0.35) < 1e-6)
+    }
+
     @Test func impossibleValuesAreNamed() {
         #expect(Condition(sncLoss: 1).problems.map(\.field) == ["parkinsons.snc_loss"])
         #expect(Condition(levodopaTonic: -1).problems.map(\.field) == ["levodopa.tonic"])

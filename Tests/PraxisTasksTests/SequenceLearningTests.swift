@@ -13,11 +13,13 @@ import Testing
 /// around its mean of about 25 ms, as in people, whose single-session learning scores are
 /// unreliable (Stark-Inbar et al. 2017, J Neurophysiol 117:412). On the cohort's mean,
 /// reaction times fall over the sequence blocks, rise in the random block (the
-/// sequence-specific rebound) and fall again when the sequence returns. Every subject
-/// presses the right keys with few errors, and reaction times vary within a block as
-/// people's do. The published speed-up (block 4 ≥ 15 % faster
-/// than block 1) is not reached yet (13.6 % on the 24-subject healthy arm of
-/// `experiments/srtt.yaml`); the bound below says where the model stands.
+/// sequence-specific rebound) and fall again when the sequence returns; block 4 is at least
+/// 15 % faster than block 1 (PHENOMENA P3; these four: 16.8 %, the 24-subject healthy arm of
+/// `experiments/srtt.yaml`: 15.9 %). Every subject presses the right keys, and a wrong
+/// prime does not win: the stimulus's own key suppresses it through the competition in
+/// PMd (without it, these four make 0–7 errors per 100 trials in block 4, 8–20 in the
+/// random block and 7–9 in block 6). Reaction
+/// times vary within a block as people's do.
 @Suite struct SequenceLearningTests {
     static let paradigm = SubjectTests.shipped("paradigms/srtt.yaml")
 
@@ -30,7 +32,7 @@ import Testing
             let blocks = (0..<6).map { Array(r[$0 * 100..<($0 + 1) * 100]) }
             let errors = blocks.map { b in SubjectTests.mean(b) { $0.metrics["error"]! } }
             #expect(blocks.allSatisfy { b in b.allSatisfy { $0.metrics["correct"] == 1 } })
-            #expect(errors[0..<4].allSatisfy { $0 <= 0.05 } && errors[4] <= 0.15, "errors per block \(errors)")
+            #expect(errors.allSatisfy { $0 <= 0.02 }, "errors per block \(errors)")
             for (k, b) in blocks.enumerated() {
                 let times = b.filter { $0.metrics["correct"] == 1 }.map { $0.metrics["rt_s"]! }
                 let m = times.reduce(0, +) / Double(times.count)
@@ -38,7 +40,7 @@ import Testing
                 cv += SubjectTests.sd(times) / m / Double(6 * subjects.count)
             }
         }
-        #expect(rt[3] <= 0.88 * rt[0], "block 4 \(rt[3]) s vs block 1 \(rt[0]) s")
+        #expect(rt[3] <= 0.85 * rt[0], "block 4 \(rt[3]) s vs block 1 \(rt[0]) s")
         #expect(rt[1] < rt[0] && rt[2] < rt[1], "learning curve \(rt)")
         let rebound = rt[4] - (rt[3] + rt[5]) / 2
         #expect(rebound > 0.015, "random-block rebound \(rebound) s (\(rt))")

@@ -66,16 +66,24 @@ extension CircuitSpec {
             return .explicit(pre: pre, post: post, weights: Array(repeating: fixedWeight(p), count: pre.count))
         case .random(let prob): return .fixedProbability(p: prob)
         case .cosine:
-            let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0
-            let amplitude = fixedWeight(p)
-            var pre: [Int] = [], post: [Int] = [], w: [Float] = []
-            for i in 0..<ns {
-                for j in 0..<nt {
-                    let c = cos(2 * Double.pi * (Double(i) / Double(ns) - Double(j) / Double(nt)))
-                    if c > 1e-6 { pre.append(i); post.append(j); w.append(amplitude * Float(c)) }
-                }
-            }
-            return .explicit(pre: pre, post: post, weights: w)
+            return directional(p, sizes: sizes) { c in c > 1e-6 ? c : 0 }
+        case .surround:
+            return directional(p, sizes: sizes) { c in (1 - c) / 2 > 1e-6 ? (1 - c) / 2 : 0 }
         }
+    }
+
+    /// Units of source and target with evenly spaced preferred directions, joined with
+    /// weight `w · profile(cos(θ_i − θ_j))` wherever the profile is not zero.
+    private func directional(_ p: Pathway, sizes: [String: Int], profile: (Double) -> Double) -> Connectivity {
+        let ns = sizes[p.source] ?? 0, nt = sizes[p.target] ?? 0
+        let amplitude = fixedWeight(p)
+        var pre: [Int] = [], post: [Int] = [], w: [Float] = []
+        for i in 0..<ns {
+            for j in 0..<nt {
+                let k = profile(cos(2 * Double.pi * (Double(i) / Double(ns) - Double(j) / Double(nt))))
+                if k > 0 { pre.append(i); post.append(j); w.append(amplitude * Float(k)) }
+            }
+        }
+        return .explicit(pre: pre, post: post, weights: w)
     }
 }

@@ -90,7 +90,7 @@ enum Parser {
     }
 
     static func modulator(_ node: Node, _ f: String, _ r: inout YAMLReader) -> NeuromodulatorSpec? {
-        guard let m = r.mapping(node, f, allowed: ["name", "kind", "tonic", "phasic_tau_ms", "dip_tau_ms", "burst_gain", "dip_gain", "channels"],
+        guard let m = r.mapping(node, f, allowed: ["name", "kind", "tonic", "phasic_tau_ms", "dip_tau_ms", "burst_gain", "dip_gain", "channels", "vulnerability"],
                                 required: ["name", "kind", "tonic"]) else { return nil }
         guard let name = m["name"].flatMap({ r.string($0, "\(f).name") }),
               let kind = m["kind"].flatMap({ r.choice($0, "\(f).kind", ["dopamine": NeuromodulatorSpec.Kind.dopamine, "acetylcholine": .acetylcholine]) }),
@@ -102,6 +102,9 @@ enum Parser {
         r.set(&spec.burstGain, m, "burst_gain", f)
         r.set(&spec.dipGain, m, "dip_gain", f)
         if let n = m["channels"], let v = r.integer(n, "\(f).channels") { spec.channels = v }
+        if let n = m["vulnerability"], let v = r.number(n, "\(f).vulnerability") {
+            if v >= 0 && v <= 1 { spec.vulnerability = Float(v) } else { r.fail(n, "\(f).vulnerability", "must be in [0, 1] (a fraction of the SNc loss), got \(v)") }
+        }
         return spec
     }
 
@@ -225,9 +228,9 @@ enum Parser {
                 if let pn = pm["random"], let p = r.number(pn, "\(f).pattern.random") {
                     if !(p > 0 && p <= 1) { r.fail(pn, "\(f).pattern.random", "probability must be in (0, 1], got \(p)") }
                     pattern = .random(p: p)
-                } else { r.fail(n, "\(f).pattern", "expected dense, diffuse, one-to-one, opposite, channelwise, cross-channel, pair, cosine or {random: p}") }
+                } else { r.fail(n, "\(f).pattern", "expected dense, diffuse, one-to-one, opposite, channelwise, cross-channel, pair, cosine, surround or {random: p}") }
             } else if let v = r.choice(n, "\(f).pattern", ["dense": Pathway.Pattern.dense, "diffuse": .dense, "one-to-one": .oneToOne, "opposite": .opposite,
-                                                            "channelwise": .channelwise, "cross-channel": .crossChannel, "pair": .pair, "cosine": .cosine]) {
+                                                            "channelwise": .channelwise, "cross-channel": .crossChannel, "pair": .pair, "cosine": .cosine, "surround": .surround]) {
                 pattern = v
             }
         }

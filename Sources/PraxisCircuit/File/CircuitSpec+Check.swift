@@ -53,9 +53,9 @@ extension Parser {
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "pair needs a source declared with per_channel and a target with per_channel: \(spec.channels) (one unit per channel and channel); got \(Self.layout(src)) → \(Self.layout(dst))")
                 case .oneToOne where src.size != dst.size:
                     r.fail(m?["pattern"] ?? node, "\(f).pattern", "one-to-one needs equal sizes, got \(src.size) → \(dst.size)")
-                case .cosine, .opposite, .crossChannel, .pair:
+                case .cosine, .surround, .opposite, .crossChannel, .pair:
                     if case .constant = p.weight {} else {
-                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine, opposite, cross-channel and pair pathways take a number, not drawn weights")
+                        r.fail(m?["weight"] ?? node, "\(f).weight", "cosine, surround, opposite, cross-channel and pair pathways take a number, not drawn weights")
                     }
                     if p.pattern == .opposite && (src.size != dst.size || src.size % 2 != 0) {
                         r.fail(m?["pattern"] ?? node, "\(f).pattern", "opposite needs equal even sizes, got \(src.size) → \(dst.size)")

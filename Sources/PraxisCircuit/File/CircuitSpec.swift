@@ -64,6 +64,11 @@ public struct Pathway: Sendable, Codable {
         case random(p: Double)
         /// Units carry evenly spaced preferred directions; w_ij = w · max(0, cos(θ_i − θ_j)).
         case cosine
+        /// Units carry evenly spaced preferred directions; w_ij = w · (1 − cos(θ_i − θ_j)) / 2:
+        /// nothing onto the same direction, growing with the angle between them, w onto the
+        /// opposite one. As an inhibitory pathway, the surround of a field of directions
+        /// (neighbouring directions cooperate, distant ones compete; Erlhagen & Schöner 2002).
+        case surround
     }
 
     public var name: String

@@ -64,7 +64,10 @@ public final class Critic: @unchecked Sendable {
     /// Step at which each cue's features were last on, and how long its trace outlives them.
     private var lastActive: [Int]
     private let quietSteps: Int
+    /// The first dopamine field (SNc's): its gains define the error the critic learns from.
     private let dopamine: Modulator?
+    /// Every dopamine field: the dopamine cell groups (SNc, VTA) all carry the error.
+    private let dopamineFields: [Modulator]
     private let timeCells: Population?
     private let snc: Population?
     /// The simulator of the circuit that owns this critic; it is alive whenever `step` runs
@@ -90,6 +93,7 @@ public final class Critic: @unchecked Sendable {
         lastActive = Array(repeating: Int.min / 2, count: p.cues)
         quietSteps = Int((14 * p.traceMs / dtMs).rounded(.up))
         dopamine = network.modulators.first { $0.kind == .dopamine }
+        dopamineFields = network.modulators.filter { $0.kind == .dopamine }
         timeCells = network.population("PFC_T")
         snc = network.population("SNc")
         bumpReach = 6 * binSteps
@@ -186,7 +190,7 @@ public final class Critic: @unchecked Sendable {
         previousValue = v
         value = v
         delta = d
-        dopamine?.inject(Float(parameters.dopamineGain) * d)
+        for field in dopamineFields { field.inject(Float(parameters.dopamineGain) * d) }
         if let cells = timeCells {
             // Through buffer pointers: iterating the arrays themselves retains and releases
             // their storage once per time cell.

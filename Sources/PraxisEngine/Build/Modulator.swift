@@ -10,6 +10,8 @@ public final class Modulator: @unchecked Sendable {
     public let referenceTonic: Float
     /// The burst and dip gains the network was built with (the healthy gains).
     public let referenceBurstGain: Float, referenceDipGain: Float
+    /// Fraction of a Parkinsonian SNc loss this field's source cells suffer (1: SNc itself).
+    public let vulnerability: Float
     /// Scales positive phasic input (bursts).
     public var burstGain: Float
     /// Scales negative phasic input (dips).
@@ -28,6 +30,7 @@ public final class Modulator: @unchecked Sendable {
         name = spec.name; kind = spec.kind; channels = spec.channels
         tonic = spec.tonic; referenceTonic = spec.tonic; burstGain = spec.burstGain; dipGain = spec.dipGain
         referenceBurstGain = spec.burstGain; referenceDipGain = spec.dipGain
+        vulnerability = spec.vulnerability ?? 1
         phasicDecay = Float(Libm.exp(-dt / Double(spec.phasicTauS)))
         dipDecay = Float(Libm.exp(-dt / Double(spec.dipTauS)))
         phasic = arena.buffer(count: channels, value: 0)

@@ -28,6 +28,7 @@ extension NetworkSpec {
             if !(m.phasicTauS > 0) { fail(el, "phasicTauS", "must be > 0, got \(m.phasicTauS)") }
             if !(m.dipTauS > 0) { fail(el, "dipTauS", "must be > 0, got \(m.dipTauS)") }
             if !(m.burstGain >= 0) { fail(el, "burstGain", "must be ≥ 0, got \(m.burstGain)") }
+            if let v = m.vulnerability, !(v >= 0 && v <= 1) { fail(el, "vulnerability", "must be in [0, 1], got \(v)") }
             if !(m.dipGain >= 0) { fail(el, "dipGain", "must be ≥ 0, got \(m.dipGain)") }
             if m.channels < 1 { fail(el, "channels", "must be at least 1, got \(m.channels)") }
         }

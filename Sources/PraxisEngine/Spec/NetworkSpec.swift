@@ -130,6 +130,11 @@ public struct NeuromodulatorSpec: Sendable, Equatable, Codable {
     public var dipGain: Float
     /// Number of independent channels of the field (1 = a scalar).
     public var channels: Int
+    /// For dopamine: the fraction of a Parkinsonian SNc loss that this field's source cells
+    /// suffer (nil: 1, the field comes from SNc itself). The midbrain's dopamine cell groups
+    /// degenerate unequally: the ventral tegmental area, the source of mesocortical
+    /// dopamine, loses about 0.6 as many cells as SNc (Hirsch, Graybiel & Agid 1988).
+    public var vulnerability: Float?
     public init(name: String, kind: Kind, tonic: Float, phasicTauS: Float = 0.1, dipTauS: Float? = nil,
                 burstGain: Float = 1, dipGain: Float = 1, channels: Int = 1) {
         self.name = name; self.kind = kind; self.tonic = tonic; self.phasicTauS = phasicTauS
