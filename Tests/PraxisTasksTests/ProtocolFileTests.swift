@@ -28,7 +28,7 @@ import Testing
           - {task: pavlovian, trials: 200, reward_probability: 0.5}
           - {task: srtt, trials: 100, targets: [3, 1, 2, 0], order: sequence}
           - {task: selection, trials: 60, feedback: none}
-          - {task: selection, until: {metric: chose_better, per_target: [0.5, 0.65], window: 60, max: 360}, targets: [2, 0]}
+          - {task: selection, until: {metric: chose_better, per_target: [0.5, 0.65], window: 60, max: 360, every: 60}, targets: [2, 0]}
       - rest: {minutes: 10}
     """
 
@@ -52,7 +52,7 @@ import Testing
         // Per-target bounds follow the block's targets in order.
         #expect(p.sessions[1].blocks[3].length == .untilCriterion(Criterion(
             metric: "chose_better", perTarget: [.init(target: 2, atLeast: 0.5), .init(target: 0, atLeast: 0.65)],
-            window: 60, maxTrials: 360)))
+            window: 60, maxTrials: 360, every: 60)))
         let again = try ProtocolFile.parse(ProtocolFile.text(p), file: "again.yaml")
         #expect(again == p)
     }
@@ -75,6 +75,7 @@ import Testing
         ("protocol:\n  - session: a\n    day: 0\n    blocks:\n      - {task: lever, trials: 5}\n", 3, "protocol[0].day"),
         ("protocol:\n  - session: a\n    blocks:\n      - {task: selection, until: {metric: chose_better, per_target: [0.6], window: 6, max: 60}, targets: [0, 1]}\n",
          4, "protocol[0].blocks[0].until.per_target"),
+        ("protocol:\n  - session: a\n    blocks:\n      - {task: lever, until: {metric: rewarded, at_least: 0.5, window: 5, max: 50, every: 0}}\n", 4, "protocol[0].blocks[0].until.every"),
     ])
     func errorsAreLocated(text: String, line: Int, field: String) {
         do {
@@ -99,6 +100,16 @@ import Testing
 
     /// Per-target bounds: every listed target's own trials in the window must reach its
     /// bound, and a target with no trial in the window does not.
+    /// With `every`, the criterion is checked only when the block's trial count is a multiple
+    /// of it, however well the window did in between.
+    @Test func criterionCheckedEveryNTrials() {
+        let c = Criterion(metric: "rewarded", atLeast: 0.5, window: 2, maxTrials: 100, every: 3)
+        #expect(!c.isMet(by: [1, 1]))
+        #expect(c.isMet(by: [1, 1, 1]))
+        #expect(!c.isMet(by: [1, 1, 1, 1]) && !c.isMet(by: [1, 1, 1, 1, 1]))
+        #expect(!c.isMet(by: [1, 1, 1, 1, 0, 0]) && c.isMet(by: [1, 0, 0, 1, 1, 1]))
+    }
+
     @Test func criterionPerTarget() {
         let c = Criterion(metric: "chose_better", perTarget: [.init(target: 0, atLeast: 0.65), .init(target: 1, atLeast: 0.6)],
                           window: 4, maxTrials: 100)

@@ -26,6 +26,7 @@ extension ProtocolFile {
             if let hi = c.atMost { parts.append("at_most: \(hi)") }
             if !c.perTarget.isEmpty { parts.append("per_target: [\(c.perTarget.map { "\($0.atLeast)" }.joined(separator: ", "))]") }
             parts += ["window: \(c.window)", "max: \(c.maxTrials)"]
+            if c.every != 1 { parts.append("every: \(c.every)") }
             f.append("until: {\(parts.joined(separator: ", "))}")
         }
         if let t = b.targets { f.append("targets: [\(t.map(String.init).joined(separator: ", "))]") }

@@ -140,7 +140,7 @@ package enum ProtocolParser {
     /// bounds follow in order.
     static func criterion(_ node: Node, _ field: String, metrics: [String], targets: [Int]?,
                           _ r: inout YAMLReader) -> Criterion? {
-        guard let m = r.mapping(node, field, allowed: ["metric", "at_least", "at_most", "per_target", "window", "max"],
+        guard let m = r.mapping(node, field, allowed: ["metric", "at_least", "at_most", "per_target", "window", "max", "every"],
                                 required: ["metric", "window", "max"]) else { return nil }
         guard let metricNode = m["metric"], let metric = r.string(metricNode, "\(field).metric") else { return nil }
         if !metrics.contains(metric) {
@@ -164,8 +164,12 @@ package enum ProtocolParser {
         let maxTrials = m["max"].flatMap { r.integer($0, "\(field).max") } ?? 1
         if let n = m["window"], window < 1 { r.fail(n, "\(field).window", "must be at least 1, got \(window)") }
         if let n = m["max"], maxTrials < window { r.fail(n, "\(field).max", "must be at least the window (\(window)), got \(maxTrials)") }
+        let every = m["every"].flatMap { r.integer($0, "\(field).every") } ?? 1
+        if let n = m["every"], every < 1 || every > maxTrials {
+            r.fail(n, "\(field).every", "must be between 1 and max (\(maxTrials)), got \(every)")
+        }
         return Criterion(metric: metric, atLeast: atLeast, atMost: atMost, perTarget: perTarget,
-                         window: window, maxTrials: maxTrials)
+                         window: window, maxTrials: maxTrials, every: every)
     }
 
     static func perturbation(_ node: Node, _ field: String, _ r: inout YAMLReader) -> Perturbation? {

@@ -84,7 +84,8 @@ public enum BlockLength: Sendable, Equatable {
 /// Repeat until the mean of `metric` over the last `window` trials reaches a bound, or
 /// until `maxTrials`. With `perTarget` bounds each listed target's own trials in the window
 /// must reach its bound as well (Frank et al. 2004 trained until AB ≥ 65 %, CD ≥ 60 % and
-/// EF ≥ 50 % of better choices).
+/// EF ≥ 50 % of better choices). With `every` above 1 the criterion is checked only after
+/// every `every`-th trial of the block (Frank et al. checked it after each block of 60).
 public struct Criterion: Sendable, Equatable {
     /// A lower bound on the mean of the metric over one target's trials.
     public struct TargetBound: Sendable, Equatable {
@@ -98,18 +99,21 @@ public struct Criterion: Sendable, Equatable {
     public var perTarget: [TargetBound]
     public var window: Int
     public var maxTrials: Int
+    /// The criterion is checked after every `every`-th trial of the block (1: after each).
+    public var every: Int
     public init(metric: String, atLeast: Double? = nil, atMost: Double? = nil, perTarget: [TargetBound] = [],
-                window: Int, maxTrials: Int) {
+                window: Int, maxTrials: Int, every: Int = 1) {
         self.metric = metric; self.atLeast = atLeast; self.atMost = atMost; self.perTarget = perTarget
-        self.window = window; self.maxTrials = maxTrials
+        self.window = window; self.maxTrials = maxTrials; self.every = every
     }
 
     /// Whether the recent values `values` (most recent last) of trials on `targets` (same
     /// order; needed only with per-target bounds) meet the criterion. Trials where the
     /// metric does not apply (absent, NaN) do not count; a window, or a target's part of
-    /// it, without any trial where it applies does not meet the criterion.
+    /// it, without any trial where it applies does not meet the criterion; nor does a
+    /// count of trials that is not a multiple of `every`.
     public func isMet(by values: [Double], targets: [Int] = []) -> Bool {
-        guard values.count >= window else { return false }
+        guard values.count >= window, values.count % every == 0 else { return false }
         let recent = values.suffix(window)
         if atLeast != nil || atMost != nil {
             guard let mean = Self.mean(recent) else { return false }
