@@ -71,6 +71,12 @@ import Testing
         } catch {
             #expect(error.errors.contains { $0.field.contains("vulnerability") && $0.line == 5 }, "\(error.description)")
         }
+        do {
+            _ = try CircuitFile.parse(text.replacingOccurrences(of: "kind: dopamine, tonic: 1, vulnerability: 1.5", with: "kind: acetylcholine, tonic: 1, vulnerability: 0.5"), file: "bad.yaml")
+            Issue.record("a vulnerability on acetylcholine should be refused")
+        } catch {
+            #expect(error.errors.contains { $0.field == "modulators[0].vulnerability" && $0.line == 5 }, "\(error.description)")
+        }
     }
 
     /// `surround` weighs each pair by (1 − cos Δθ)/2 of their preferred directions: nothing

@@ -103,7 +103,9 @@ enum Parser {
         r.set(&spec.dipGain, m, "dip_gain", f)
         if let n = m["channels"], let v = r.integer(n, "\(f).channels") { spec.channels = v }
         if let n = m["vulnerability"], let v = r.number(n, "\(f).vulnerability") {
-            if v >= 0 && v <= 1 { spec.vulnerability = Float(v) } else { r.fail(n, "\(f).vulnerability", "must be in [0, 1] (a fraction of the SNc loss), got \(v)") }
+            if kind != .dopamine {
+                r.fail(n, "\(f).vulnerability", "applies to dopamine fields only (the fraction of an SNc loss their source suffers)")
+            } else if v >= 0 && v <= 1 { spec.vulnerability = Float(v) } else { r.fail(n, "\(f).vulnerability", "must be in [0, 1] (a fraction of the SNc loss), got \(v)") }
         }
         return spec
     }
