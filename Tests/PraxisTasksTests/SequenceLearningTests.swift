@@ -14,7 +14,7 @@ import Testing
 /// unreliable (Stark-Inbar et al. 2017, J Neurophysiol 117:412). On the cohort's mean,
 /// reaction times fall over the sequence blocks, rise in the random block (the
 /// sequence-specific rebound) and fall again when the sequence returns; block 4 is at least
-/// 15 % faster than block 1 (PHENOMENA P3; these four: 16.8 %, the 24-subject healthy arm of
+/// 15 % faster than block 1 (PHENOMENA P3; these four: 17.1 %, the 24-subject healthy arm of
 /// `experiments/srtt.yaml`: 15.9 %). Every subject presses the right keys, and a wrong
 /// prime does not win: the stimulus's own key suppresses it through the competition in
 /// PMd (without it, these four make 0–7 errors per 100 trials in block 4, 8–20 in the

@@ -105,7 +105,11 @@ enum Parser {
         if let n = m["vulnerability"], let v = r.number(n, "\(f).vulnerability") {
             if kind != .dopamine {
                 r.fail(n, "\(f).vulnerability", "applies to dopamine fields only (the fraction of an SNc loss their source suffers)")
-            } else if v >= 0 && v <= 1 { spec.vulnerability = Float(v) } else { r.fail(n, "\(f).vulnerability", "must be in [0, 1] (a fraction of the SNc loss), got \(v)") }
+            } else if !(v >= 0 && v <= 1) {
+                r.fail(n, "\(f).vulnerability", "must be in [0, 1] (a fraction of the SNc loss), got \(v)")
+            } else {
+                spec.vulnerability = Float(v)
+            }
         }
         return spec
     }

@@ -92,8 +92,8 @@ public final class Critic: @unchecked Sendable {
         latencySteps = Int((p.latencyMs / dtMs).rounded())
         lastActive = Array(repeating: Int.min / 2, count: p.cues)
         quietSteps = Int((14 * p.traceMs / dtMs).rounded(.up))
-        dopamine = network.modulators.first { $0.kind == .dopamine }
         dopamineFields = network.modulators.filter { $0.kind == .dopamine }
+        dopamine = dopamineFields.first
         timeCells = network.population("PFC_T")
         snc = network.population("SNc")
         bumpReach = 6 * binSteps
@@ -190,7 +190,9 @@ public final class Critic: @unchecked Sendable {
         previousValue = v
         value = v
         delta = d
-        for field in dopamineFields { field.inject(Float(parameters.dopamineGain) * d) }
+        let transient = Float(parameters.dopamineGain) * d
+        // Through a buffer pointer, as below: iterating the array itself retains its storage.
+        dopamineFields.withUnsafeBufferPointer { fields in for field in fields { field.inject(transient) } }
         if let cells = timeCells {
             // Through buffer pointers: iterating the arrays themselves retains and releases
             // their storage once per time cell.
