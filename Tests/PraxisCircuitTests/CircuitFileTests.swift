@@ -53,30 +53,15 @@ import Testing
             Issue.record("opposite should build explicit connectivity"); return
         }
         #expect(pre == [0, 1, 2, 3] && post == [2, 3, 0, 1] && weights == [0.5, 0.5, 0.5, 0.5])
-        do {
-            _ = try CircuitFile.parse(head + "  - {from: C, to: C, sign: inhibitory, pattern: opposite}\n", file: "bad.yaml")
-            Issue.record("odd sizes should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 }, "\(error.description)")
-        }
+        expectRefused(head + "  - {from: C, to: C, sign: inhibitory, pattern: opposite}\n", "odd sizes should be refused") { $0.field == "pathways[0].pattern" && $0.line == 8 }
     }
 
     /// A dopamine field's vulnerability to SNc loss is a fraction: outside [0, 1] the file
     /// is refused at the modulator's line.
     @Test func vulnerabilityOutsideUnitRangeIsRefused() {
         let text = "name: t\ndt_ms: 1\nchannels: 2\nmodulators:\n  - {name: da, kind: dopamine, tonic: 1, vulnerability: 1.5}\nregions:\n  - region: M1\n    populations: [{name: M1, model: rate, units: 4}]\npathways: []\n"
-        do {
-            _ = try CircuitFile.parse(text, file: "bad.yaml")
-            Issue.record("a vulnerability of 1.5 should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field.contains("vulnerability") && $0.line == 5 }, "\(error.description)")
-        }
-        do {
-            _ = try CircuitFile.parse(text.replacingOccurrences(of: "kind: dopamine, tonic: 1, vulnerability: 1.5", with: "kind: acetylcholine, tonic: 1, vulnerability: 0.5"), file: "bad.yaml")
-            Issue.record("a vulnerability on acetylcholine should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field == "modulators[0].vulnerability" && $0.line == 5 }, "\(error.description)")
-        }
+        expectRefused(text, "a vulnerability of 1.5 should be refused") { $0.field.contains("vulnerability") && $0.line == 5 }
+        expectRefused(text.replacingOccurrences(of: "kind: dopamine, tonic: 1, vulnerability: 1.5", with: "kind: acetylcholine, tonic: 1, vulnerability: 0.5"), "a vulnerability on acetylcholine should be refused") { $0.field == "modulators[0].vulnerability" && $0.line == 5 }
     }
 
     /// `surround` weighs each pair by (1 − cos Δθ)/2 of their preferred directions: nothing
@@ -95,12 +80,7 @@ import Testing
             #expect(abs(w[i][(i + 2) % 4] - 0.8) < 1e-6)
         }
         #expect(pre.count == 12)
-        do {
-            _ = try CircuitFile.parse(head + "  - {from: A, to: A, sign: inhibitory, pattern: surround, weight: {uniform: [0, 1]}}\n", file: "bad.yaml")
-            Issue.record("drawn weights should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field == "pathways[0].weight" && $0.line == 8 }, "\(error.description)")
-        }
+        expectRefused(head + "  - {from: A, to: A, sign: inhibitory, pattern: surround, weight: {uniform: [0, 1]}}\n", "drawn weights should be refused") { $0.field == "pathways[0].weight" && $0.line == 8 }
     }
 
     /// `cross-channel` joins every pair of units in different channels and no pair within one.
@@ -112,11 +92,8 @@ import Testing
         }
         #expect(pre.count == 3 * 4 && weights.allSatisfy { $0 == 0.5 })
         #expect(zip(pre, post).allSatisfy { $0 != $1 / 2 }, "\(Array(zip(pre, post)))")
-        do {
-            _ = try CircuitFile.parse(head + "  - {from: C, to: A, sign: inhibitory, pattern: cross-channel}\n", file: "bad.yaml")
-            Issue.record("a population without channels should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 }, "\(error.description)")
+        expectRefused(head + "  - {from: C, to: A, sign: inhibitory, pattern: cross-channel}\n", "a population without channels should be refused") {
+            $0.field == "pathways[0].pattern" && $0.line == 8
         }
     }
 
@@ -129,12 +106,8 @@ import Testing
             Issue.record("pair should build explicit connectivity"); return
         }
         #expect(pre == [0, 0, 1, 1, 2, 2] && post == [3, 6, 1, 7, 2, 5] && weights.allSatisfy { $0 == 2 })
-        do {
-            _ = try CircuitFile.parse(head + "  - {from: A, to: B, sign: excitatory, pattern: pair, weight: 2}\n", file: "bad.yaml")
-            Issue.record("a target with per_channel 2 of 3 channels should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field == "pathways[0].pattern" && $0.line == 8 && $0.message.contains("per_channel: 1 → per_channel: 2") },
-                    "\(error.description)")
+        expectRefused(head + "  - {from: A, to: B, sign: excitatory, pattern: pair, weight: 2}\n", "a target with per_channel 2 of 3 channels should be refused") {
+            $0.field == "pathways[0].pattern" && $0.line == 8 && $0.message.contains("per_channel: 1 → per_channel: 2")
         }
     }
 
@@ -168,13 +141,8 @@ import Testing
         try c.run(ms: 300)
         #expect(abs(c.population("T").outputs[0] - expected) < 1e-3, "T = \(c.population("T").outputs[0])")
         #expect(c.population("U").outputs[0] == 0, "a gain alone drives nothing")
-        do {
-            _ = try CircuitFile.parse(text.replacingOccurrences(of: "to: U, sign: gain,", with: "to: U, sign: gain, modulator: dopamine,"),
-                                      file: "bad.yaml")
-            Issue.record("a gain pathway naming a modulator should be refused")
-        } catch {
-            #expect(error.errors.contains { $0.field == "pathways[1].modulator" && $0.line == 12 }, "\(error.description)")
-        }
+        expectRefused(text.replacingOccurrences(of: "to: U, sign: gain,", with: "to: U, sign: gain, modulator: dopamine,"),
+                      "a gain pathway naming a modulator should be refused") { $0.field == "pathways[1].modulator" && $0.line == 12 }
     }
 
     @Test func jsonRoundTripKeepsEveryPathway() throws {
@@ -183,5 +151,18 @@ import Testing
         let back = try CircuitSpec.jsonDecoder().decode(CircuitSpec.self, from: data)
         #expect(back.pathways.map(\.name) == spec.pathways.map(\.name))
         #expect(back.populations.map(\.size) == spec.populations.map(\.size))
+    }
+
+    /// Parses `text` as a circuit file; records `accepted` if the file is accepted, and
+    /// otherwise expects one of the errors it was refused with to satisfy `match`.
+    private func expectRefused(_ text: String, _ accepted: Comment, sourceLocation: SourceLocation = #_sourceLocation,
+                               where match: (FileError) -> Bool) {
+        do {
+            _ = try CircuitFile.parse(text, file: "bad.yaml")
+            Issue.record(accepted, sourceLocation: sourceLocation)
+        } catch {
+            let matched = error.errors.contains(where: match)
+            #expect(matched, "\(error.description)", sourceLocation: sourceLocation)
+        }
     }
 }
