@@ -41,6 +41,38 @@ import Testing
         #expect(stderr.contains("--snc-loss must be in [0, 1)"), "\(stderr)")
     }
 
+    /// `--body` sets the subject's body by the names of an experiment's `body` section: a
+    /// visual delay 150 ms longer slows every key press by about as much; an unknown name or
+    /// an impossible value is refused, naming the option.
+    @Test func bodyOptionSetsTheBody() throws {
+        guard let praxis = LabFixtures.praxisExecutable else {
+            Issue.record("the praxis executable was not built next to the tests (run swift build --build-tests)")
+            return
+        }
+        let folder = try LabFixtures.folder("run-subject-body")
+        let protocolFile = folder.appendingPathComponent("p.yaml")
+        try "name: srtt\nprotocol:\n  - session: s\n    blocks:\n      - {task: srtt, trials: 8}\n"
+            .write(to: protocolFile, atomically: true, encoding: .utf8)
+        func meanRT(_ body: String) throws -> Double {
+            let out = folder.appendingPathComponent("out-\(body.count)")
+            let (status, stderr) = try run(praxis, ["run-subject", protocolFile.path, "--out", out.path, "--trajectory-every", "0",
+                                                    "--body", body])
+            #expect(status == 0, "\(stderr)")
+            let rows = try String(contentsOf: out.appendingPathComponent("trials.csv"), encoding: .utf8).split(separator: "\n")
+            let column = try #require(rows[0].split(separator: ",").firstIndex(of: "rt_s"))
+            let rts = rows.dropFirst().compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
+            return rts.reduce(0, +) / Double(rts.count)
+        }
+        let still = "visual_delay_jitter_ms=0,visual_delay_drift_ms=0"
+        let fast = try meanRT(still + ",visual_delay_ms=100"), slow = try meanRT(still + ",visual_delay_ms=250")
+        #expect(slow - fast > 0.12 && slow - fast < 0.18, "RT \(fast) s, \(slow) s")
+        for (bad, message) in [("force_gain=-1", "--body: force_gain must be ≥ 0"), ("forcegain=1", "is not NAME=VALUE")] {
+            let (status, stderr) = try run(praxis, ["run-subject", protocolFile.path, "--out", folder.path, "--body", bad])
+            #expect(status != 0)
+            #expect(stderr.contains(message), "\(stderr)")
+        }
+    }
+
     /// Runs `exe` with `args` to its end; its exit status and standard error.
     private func run(_ exe: URL, _ args: [String]) throws -> (Int32, String) {
         let p = Process(), err = Pipe()

@@ -1,6 +1,7 @@
 import PraxisCircuit
 import PraxisClinic
 import PraxisEngine
+import PraxisTasks
 
 extension Cohort {
     /// The factors of subject `seed`'s individual differences, one per variation, drawn from
@@ -58,6 +59,27 @@ extension Knob {
         case .populationGain(let name): circuit.population(name).gain *= f
         case .projectionScale(let name): circuit.network.projection(name)?.scale *= f
         case .plasticityRate(let name): circuit.network.projection(name)?.plasticityRate *= f
+        case .body: break  // acts on the body: `scale(_:by:)` with a `BodyParameters`
         }
+    }
+
+    /// Multiplies this knob of `body` by `factor`, if it is a body knob.
+    public func scale(_ body: inout BodyParameters, by factor: Double) {
+        guard case .body(let name) = self, let field = BodyParameters.field(named: name) else { return }
+        body[keyPath: field.keyPath] *= factor
+    }
+}
+
+extension Experiment {
+    /// The body of a subject whose individual factors are `factors` (one per variation of
+    /// the cohort, in order): the experiment's body with each body knob scaled. Throws when
+    /// a factor takes a parameter out of its range (e.g. a speed scaled to 0).
+    public func subjectBody(factors: [Double]) throws(RunError) -> BodyParameters {
+        var body = self.body
+        for (v, f) in zip(cohort.variability, factors) { v.knob.scale(&body, by: f) }
+        if let problem = body.problems.first {
+            throw RunError.invalidBody(field: "body.\(problem.field)", message: problem.message)
+        }
+        return body
     }
 }

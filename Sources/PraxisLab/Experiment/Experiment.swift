@@ -13,6 +13,8 @@ public struct Experiment: Sendable {
     /// The exact text the experiment was read from (stored with the results).
     public var text: String
     public var circuit: CircuitSpec
+    /// The body every subject has (before the cohort's individual differences).
+    public var body: BodyParameters
     public var cohort: Cohort
     public var arms: [Arm]
     public var trainingProtocol: TrainingProtocol
@@ -20,10 +22,10 @@ public struct Experiment: Sendable {
     public var curves: [Curve]
     public var trajectories: TrajectorySampling
 
-    public init(name: String, seed: UInt64, text: String, circuit: CircuitSpec, cohort: Cohort, arms: [Arm],
-                trainingProtocol: TrainingProtocol, measures: [Measure], curves: [Curve] = [],
-                trajectories: TrajectorySampling = .init()) {
-        self.name = name; self.seed = seed; self.text = text; self.circuit = circuit; self.cohort = cohort
+    public init(name: String, seed: UInt64, text: String, circuit: CircuitSpec, body: BodyParameters = .init(),
+                cohort: Cohort, arms: [Arm], trainingProtocol: TrainingProtocol, measures: [Measure],
+                curves: [Curve] = [], trajectories: TrajectorySampling = .init()) {
+        self.name = name; self.seed = seed; self.text = text; self.circuit = circuit; self.body = body; self.cohort = cohort
         self.arms = arms; self.trainingProtocol = trainingProtocol; self.measures = measures
         self.curves = curves; self.trajectories = trajectories
     }
@@ -51,7 +53,8 @@ public struct Design: Sendable, Equatable, Codable {
 public struct Cohort: Sendable {
     /// Subjects per arm.
     public var size: Int
-    /// Individual differences: each a circuit knob multiplied by a factor drawn per subject.
+    /// Individual differences: each a circuit or body knob multiplied by a factor drawn per
+    /// subject.
     public var variability: [Variation]
     /// Prior experience: a protocol every subject runs before the experiment (not stored).
     public var pretraining: TrainingProtocol?
@@ -73,7 +76,7 @@ public struct Variation: Sendable, Equatable {
 }
 
 /// A public knob of a built circuit (ARCHITECTURE.md: the only way conditions and individual
-/// differences act on it).
+/// differences act on it), or a parameter of the body.
 public enum Knob: Sendable, Equatable, CustomStringConvertible {
     /// A neuromodulator's tonic level, burst gain or dip gain (`dopamine.tonic`).
     case modulator(name: String, field: ModulatorField)
@@ -83,6 +86,8 @@ public enum Knob: Sendable, Equatable, CustomStringConvertible {
     case projectionScale(String)
     /// A projection's plasticity rate (`GC→PC.rate`).
     case plasticityRate(String)
+    /// A body parameter, by its name in files (`body.visual_delay_ms`; `BodyParameters.fields`).
+    case body(String)
 
     public enum ModulatorField: String, Sendable, Equatable, CaseIterable {
         case tonic, burstGain = "burst_gain", dipGain = "dip_gain"
@@ -94,6 +99,7 @@ public enum Knob: Sendable, Equatable, CustomStringConvertible {
         case .populationGain(let n): "\(n).gain"
         case .projectionScale(let n): "\(n).scale"
         case .plasticityRate(let n): "\(n).rate"
+        case .body(let n): "body.\(n)"
         }
     }
 }

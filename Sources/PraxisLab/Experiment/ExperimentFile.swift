@@ -37,7 +37,7 @@ struct ExperimentParser {
     let text: String
 
     func experiment(_ root: Node, _ r: inout YAMLReader, nested: inout [FileError]) -> Experiment? {
-        let keys = ["name", "seed", "circuit", "cohort", "arms", "protocol", "measures", "curves", "trajectories"]
+        let keys = ["name", "seed", "circuit", "body", "cohort", "arms", "protocol", "measures", "curves", "trajectories"]
         guard let m = r.mapping(root, "(file)", allowed: keys, required: ["name", "seed", "cohort", "arms", "protocol", "measures"])
         else { return nil }
         let name = m["name"].flatMap { r.string($0, "name") } ?? "experiment"
@@ -46,6 +46,7 @@ struct ExperimentParser {
             if s < 0 { r.fail(n, "seed", "must be ≥ 0, got \(s)") } else { seed = UInt64(s) }
         }
         let circuit = m["circuit"].flatMap { circuitSpec($0, &r, nested: &nested) } ?? CircuitFile.defaultCircuit()
+        let body = m["body"].map { bodySpec($0, &r) } ?? BodyParameters()
         let trainingProtocol = m["protocol"].flatMap { protocolSpec($0, "protocol", name: name, &r, nested: &nested) }
         let cohort = m["cohort"].flatMap { cohortSpec($0, circuit: circuit, &r, nested: &nested) }
         var arms: [Arm] = []
@@ -85,7 +86,7 @@ struct ExperimentParser {
             }
         }
         guard let trainingProtocol, let cohort else { return nil }
-        return Experiment(name: name, seed: seed, text: text, circuit: circuit, cohort: cohort, arms: arms,
+        return Experiment(name: name, seed: seed, text: text, circuit: circuit, body: body, cohort: cohort, arms: arms,
                           trainingProtocol: trainingProtocol, measures: measures, curves: curves, trajectories: sampling)
     }
 
@@ -111,6 +112,19 @@ struct ExperimentParser {
             nested += error.errors
             return nil
         }
+    }
+
+    /// `body: {FIELD: value, …}`: the subjects' body (`BodyParameters.fields`), the defaults
+    /// for what is not given.
+    private func bodySpec(_ node: Node, _ r: inout YAMLReader) -> BodyParameters {
+        var body = BodyParameters()
+        let fields = BodyParameters.fields
+        guard let m = r.mapping(node, "body", allowed: fields.map(\.name)) else { return body }
+        for field in fields {
+            guard let x = m[field.name], let v = r.number(x, "body.\(field.name)") else { continue }
+            if let problem = field.problem(v) { r.fail(x, "body.\(field.name)", problem) } else { body[keyPath: field.keyPath] = v }
+        }
+        return body
     }
 
     /// A protocol written inline (a list of sessions and rests) or named by file.
@@ -141,7 +155,7 @@ struct ExperimentParser {
                 guard let key = k.string else { r.fail(k, "cohort.variability", "keys must be knob names"); continue }
                 let f = "cohort.variability.\(key)"
                 guard let knob = Self.knob(key, in: circuit) else {
-                    r.fail(k, f, "unknown knob '\(key)'; expected MODULATOR.tonic|burst_gain|dip_gain, POPULATION.gain, PROJECTION.scale or PROJECTION.rate of the circuit")
+                    r.fail(k, f, "unknown knob '\(key)'; expected MODULATOR.tonic|burst_gain|dip_gain, POPULATION.gain, PROJECTION.scale or PROJECTION.rate of the circuit, or body.FIELD (\(BodyParameters.fields.map(\.name).joined(separator: ", ")))")
                     continue
                 }
                 if let d = distribution(v, f, &r) { variability.append(Variation(knob: knob, distribution: d)) }
@@ -174,6 +188,7 @@ struct ExperimentParser {
     static func knob(_ key: String, in circuit: CircuitSpec) -> Knob? {
         guard let dot = key.lastIndex(of: ".") else { return nil }
         let name = String(key[..<dot]), field = String(key[key.index(after: dot)...])
+        if name == "body", let f = BodyParameters.field(named: field) { return .body(f.name) }
         if let f = Knob.ModulatorField(rawValue: field), circuit.modulators.contains(where: { $0.name == name }) {
             return .modulator(name: name, field: f)
         }

@@ -75,7 +75,8 @@ public struct ExperimentRunner: Sendable {
                                                 elapsed: (ContinuousClock.now - start) / .seconds(1), simulatedNow: s.finished))
                     }
                 } catch {
-                    state.withLock { s in if s.failure == nil { s.failure = "\(error)" } }
+                    let who = "subject \(key.index) of arm '\(runner.experiment.arms[key.arm].name)'"
+                    state.withLock { s in if s.failure == nil { s.failure = "\(who): \(error)" } }
                     return
                 }
             }
@@ -99,8 +100,9 @@ public struct ExperimentRunner: Sendable {
         let (condition, drawnSncLoss) = experiment.arms[key.arm].subjectCondition(seed: seed)
         condition.apply(to: circuit)
         // Stored after the cohort's factors: the subject's own severity.
+        let body = try experiment.subjectBody(factors: factors)
         if let drawnSncLoss { factors.append(drawnSncLoss) }
-        let subject = Subject(circuit: circuit)
+        let subject = Subject(circuit: circuit, body: body)
         if let pre = experiment.cohort.pretraining {
             try ProtocolRunner(pre).run(subject, seed: seed ^ 0x7072_6574_7261_696E) { _ in }
         }
@@ -150,7 +152,12 @@ struct RunState {
 /// Why a run stopped.
 public enum RunError: Error, CustomStringConvertible {
     case subjectFailed(String)
+    /// A subject's individual factors took a body parameter out of its range.
+    case invalidBody(field: String, message: String)
     public var description: String {
-        switch self { case .subjectFailed(let m): "a subject failed, the run stopped (finished subjects are stored): \(m)" }
+        switch self {
+        case .subjectFailed(let m): "a subject failed, the run stopped (finished subjects are stored): \(m)"
+        case .invalidBody(let field, let message): "\(field) \(message) after the subject's individual factor"
+        }
     }
 }

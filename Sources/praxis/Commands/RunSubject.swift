@@ -28,6 +28,24 @@ struct RunSubject: ParsableCommand {
     var sncLoss: Double?
     @Option(help: "Levodopa: the tonic dopamine level it produces, in units of the healthy level (with or without --snc-loss).")
     var levodopaTonic: Double?
+    @Option(help: ArgumentHelp("Body parameters other than the defaults, as comma-separated NAME=VALUE pairs.",
+                               discussion: "The names of an experiment file's `body` section (docs/experiment-file.md), e.g. 'force_gain=3,visual_delay_ms=120'."))
+    var body: String?
+
+    /// The subject's body: the defaults with `--body`'s assignments.
+    func bodyParameters() throws -> BodyParameters {
+        var parameters = BodyParameters()
+        for assignment in (body ?? "").split(separator: ",") {
+            let parts = assignment.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let field = BodyParameters.field(named: parts[0]) else {
+                throw ValidationError("--body: '\(assignment)' is not NAME=VALUE with NAME one of \(BodyParameters.fields.map(\.name).joined(separator: ", "))")
+            }
+            guard let value = Double(parts[1]) else { throw ValidationError("--body: \(field.name) needs a number, got '\(parts[1])'") }
+            if let problem = field.problem(value) { throw ValidationError("--body: \(field.name) \(problem)") }
+            parameters[keyPath: field.keyPath] = value
+        }
+        return parameters
+    }
 
     /// The subject's clinical condition from `--snc-loss` and `--levodopa-tonic`.
     var condition: Condition { Condition(sncLoss: sncLoss ?? 0, levodopaTonic: levodopaTonic) }
@@ -40,6 +58,7 @@ struct RunSubject: ParsableCommand {
         if let problem = condition.problems.first {
             throw ValidationError("\(options[problem.field] ?? problem.field) \(problem.message)")
         }
+        _ = try bodyParameters()
     }
 
     /// Reads `protocolFile` and the circuit (`circuit`, or the default one). A protocol error
@@ -66,7 +85,7 @@ struct RunSubject: ParsableCommand {
         if !unknown.isEmpty {
             throw ValidationError("--record: no population or modulator named \(unknown.map { "'\($0)'" }.joined(separator: ", ")) in the circuit")
         }
-        let subject = Subject(circuit: try Circuit(spec: spec, seed: seed, probes: probes))
+        let subject = Subject(circuit: try Circuit(spec: spec, seed: seed, probes: probes), body: try bodyParameters())
         condition.apply(to: subject.circuit)
         let printed = try (printWeights?.split(separator: ",") ?? []).map { name in
             guard let j = subject.circuit.network.projection(String(name)) else {
