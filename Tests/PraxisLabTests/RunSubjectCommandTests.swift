@@ -8,19 +8,8 @@ import Testing
     /// is about half the healthy one (burst gain and tonic level fall with the surviving
     /// cells, PHENOMENA P4); an impossible loss is refused, naming the option.
     @Test func sncLossHalvesTheRewardBurst() throws {
-        guard let praxis = LabFixtures.praxisExecutable else {
-            Issue.record("the praxis executable was not built next to the tests (run swift build --build-tests)")
-            return
-        }
-        let folder = try LabFixtures.folder("run-subject")
-        let protocolFile = folder.appendingPathComponent("p.yaml")
-        try """
-        name: three rewards
-        protocol:
-          - session: s
-            blocks:
-              - {task: pavlovian, trials: 3, targets: [0], reward_probability: 1}
-        """.write(to: protocolFile, atomically: true, encoding: .utf8)
+        guard let (praxis, folder, protocolFile) = try setUp("run-subject", block: "{task: pavlovian, trials: 3, targets: [0], reward_probability: 1}")
+        else { return }
 
         func firstBurst(_ options: [String]) throws -> Double {
             let out = folder.appendingPathComponent("out-\(options.count)")
@@ -45,14 +34,7 @@ import Testing
     /// visual delay 150 ms longer slows every key press by about as much; an unknown name or
     /// an impossible value is refused, naming the option.
     @Test func bodyOptionSetsTheBody() throws {
-        guard let praxis = LabFixtures.praxisExecutable else {
-            Issue.record("the praxis executable was not built next to the tests (run swift build --build-tests)")
-            return
-        }
-        let folder = try LabFixtures.folder("run-subject-body")
-        let protocolFile = folder.appendingPathComponent("p.yaml")
-        try "name: srtt\nprotocol:\n  - session: s\n    blocks:\n      - {task: srtt, trials: 8}\n"
-            .write(to: protocolFile, atomically: true, encoding: .utf8)
+        guard let (praxis, folder, protocolFile) = try setUp("run-subject-body", block: "{task: srtt, trials: 8}") else { return }
         func meanRT(_ body: String) throws -> Double {
             let out = folder.appendingPathComponent("out-\(body.count)")
             let (status, stderr) = try run(praxis, ["run-subject", protocolFile.path, "--out", out.path, "--trajectory-every", "0",
@@ -71,6 +53,20 @@ import Testing
             #expect(status != 0)
             #expect(stderr.contains(message), "\(stderr)")
         }
+    }
+
+    /// The `praxis` executable, a scratch folder and in it a protocol of one session with one
+    /// `block`; nil (with the issue recorded) when the executable was not built.
+    private func setUp(_ name: String, block: String) throws -> (URL, URL, URL)? {
+        guard let praxis = LabFixtures.praxisExecutable else {
+            Issue.record("the praxis executable was not built next to the tests (run swift build --build-tests)")
+            return nil
+        }
+        let folder = try LabFixtures.folder(name)
+        let protocolFile = folder.appendingPathComponent("p.yaml")
+        try "name: \(name)\nprotocol:\n  - session: s\n    blocks:\n      - \(block)\n"
+            .write(to: protocolFile, atomically: true, encoding: .utf8)
+        return (praxis, folder, protocolFile)
     }
 
     /// Runs `exe` with `args` to its end; its exit status and standard error.
