@@ -99,8 +99,8 @@ public struct ExperimentRunner: Sendable {
         for (v, f) in zip(experiment.cohort.variability, factors) { v.knob.scale(circuit, by: f) }
         let (condition, drawnSncLoss) = experiment.arms[key.arm].subjectCondition(seed: seed)
         condition.apply(to: circuit)
-        // Stored after the cohort's factors: the subject's own severity.
         let body = try experiment.subjectBody(factors: factors)
+        // Stored after the cohort's factors: the subject's own severity.
         if let drawnSncLoss { factors.append(drawnSncLoss) }
         let subject = Subject(circuit: circuit, body: body)
         if let pre = experiment.cohort.pretraining {
