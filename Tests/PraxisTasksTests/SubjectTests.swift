@@ -168,4 +168,21 @@ import Testing
         #expect(a == b)
         #expect(a != c)
     }
+
+    /// A body whose forces the arm cannot follow stops the run at the plant, naming it and
+    /// the step, before NaN reaches the senses (where it would surface as a blow-up of the
+    /// spindle afferents' population).
+    @Test func plantBlowUpIsReportedAtThePlant() throws {
+        var body = BodyParameters()
+        body.forceGain = 1e6
+        let subject = Subject(circuit: try Circuit(seed: 1), body: body)
+        var task = CenterOutTask()
+        do {
+            _ = try subject.perform(Trial(target: 0), on: &task)
+            Issue.record("the arm's blow-up went unnoticed")
+        } catch {
+            #expect(error.kind == "plant" && error.population == "hand", "\(error)")
+            #expect(error.description.contains("force gain 1000000.0"), "\(error)")
+        }
+    }
 }

@@ -117,6 +117,7 @@ public final class Subject {
                 reward += transition.reward
             }
             observation = transition.observation
+            try checkPlant(observation)
             if keepPath { path.append(observation.hand) }
             if transition.done { metrics = transition.info; break }
         }
@@ -129,6 +130,18 @@ public final class Subject {
         defer { trialsDone += 1 }
         return TrialRecord(index: trialsDone, trial: trial, metrics: metrics, reward: reward,
                            path: keepPath ? path : nil)
+    }
+
+    /// Stops the run when the plant's state is no longer finite (forces too large for its
+    /// integrator at this step, e.g. an extreme `forceGain`), naming the step, rather than
+    /// letting NaN reach the senses and surface as a blow-up of a sensory population.
+    private func checkPlant(_ o: Observation) throws(SimulationError) {
+        guard !(o.hand.x.isFinite && o.hand.y.isFinite && o.handVelocity.x.isFinite && o.handVelocity.y.isFinite) else { return }
+        let step = circuit.simulator.step
+        throw SimulationError(population: "hand", step: step, time: Double(step) * dtMs / 1000,
+                              message: "position (\(o.hand.x), \(o.hand.y)) m or velocity (\(o.handVelocity.x), \(o.handVelocity.y)) m/s became NaN or infinite; "
+                                + "the body's forces (force gain \(body.forceGain) N per unit) are too large for the plant at dt = \(dtMs) ms",
+                              kind: "plant")
     }
 
     /// Steps the circuit and shows `response` the phasic dopamine.
