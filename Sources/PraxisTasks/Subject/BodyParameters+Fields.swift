@@ -1,10 +1,10 @@
 extension BodyParameters {
     /// A body parameter that files can set and cohorts can vary: its name in files, the
     /// property it sets and the values it may take.
-    public struct Field {
+    public struct Field: Sendable {
         /// The name in files (`force_gain`).
         public let name: String
-        public let keyPath: WritableKeyPath<BodyParameters, Double>
+        public let keyPath: WritableKeyPath<BodyParameters, Double> & Sendable
         /// The smallest value allowed; `strict`: the value must exceed it.
         public let minimum: Double
         public let strict: Bool
@@ -27,26 +27,27 @@ extension BodyParameters {
     }
 
     /// Every parameter of the body, by its name in files. Delays are in ms and at most 10 s;
-    /// parameters that divide (speeds, lengths, scales, Hill's curvature) must be positive.
-    public static var fields: [Field] {
-        let delay = { (name: String, path: WritableKeyPath<BodyParameters, Double>) in
-            Field(name: name, keyPath: path, minimum: 0, strict: false, maximum: 10_000)
+    /// gains may be 0; parameters that divide (speeds, lengths, scales, Hill's curvature)
+    /// must be positive.
+    public static let fields: [Field] = {
+        typealias Path = WritableKeyPath<BodyParameters, Double> & Sendable
+        let delay = { (name: String, path: Path) in Field(name: name, keyPath: path, minimum: 0, strict: false, maximum: 10_000) }
+        let nonNegative = { (name: String, path: Path) in
+            Field(name: name, keyPath: path, minimum: 0, strict: false, maximum: .greatestFiniteMagnitude)
         }
-        let positive = { (name: String, path: WritableKeyPath<BodyParameters, Double>) in
+        let positive = { (name: String, path: Path) in
             Field(name: name, keyPath: path, minimum: 0, strict: true, maximum: .greatestFiniteMagnitude)
         }
         return [
             delay("visual_delay_ms", \.visualDelayMs),
             delay("visual_delay_jitter_ms", \.visualDelayJitterMs),
             delay("visual_delay_drift_ms", \.visualDelayDriftMs),
-            Field(name: "visual_delay_drift_s", keyPath: \.visualDelayDriftS, minimum: 0, strict: false,
-                  maximum: .greatestFiniteMagnitude),
+            nonNegative("visual_delay_drift_s", \.visualDelayDriftS),
             delay("proprioceptive_delay_ms", \.proprioceptiveDelayMs),
             delay("tactile_delay_ms", \.tactileDelayMs),
             delay("error_delay_ms", \.errorDelayMs),
-            Field(name: "force_gain", keyPath: \.forceGain, minimum: 0, strict: false, maximum: .greatestFiniteMagnitude),
-            Field(name: "finger_force_gain", keyPath: \.fingerForceGain, minimum: 0, strict: false,
-                  maximum: .greatestFiniteMagnitude),
+            nonNegative("force_gain", \.forceGain),
+            nonNegative("finger_force_gain", \.fingerForceGain),
             positive("shortening_velocity", \.shorteningVelocity),
             positive("hill_curvature", \.hillCurvature),
             positive("muscle_range", \.muscleRange),
@@ -56,7 +57,7 @@ extension BodyParameters {
             positive("error_scale", \.errorScale),
             Field(name: "inter_trial_ms", keyPath: \.interTrialMs, minimum: 0, strict: false, maximum: 600_000),
         ]
-    }
+    }()
 
     /// The field named `name` in files, if there is one.
     public static func field(named name: String) -> Field? { fields.first { $0.name == name } }

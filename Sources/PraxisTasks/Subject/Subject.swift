@@ -133,14 +133,15 @@ public final class Subject {
     }
 
     /// Stops the run when the plant's state is no longer finite (forces too large for its
-    /// integrator at this step, e.g. an extreme `forceGain`), naming the step, rather than
-    /// letting NaN reach the senses and surface as a blow-up of a sensory population.
+    /// integrator at this step, as with an extreme `forceGain` or field), naming the step,
+    /// rather than letting NaN reach the senses and surface as a blow-up of a sensory
+    /// population.
     private func checkPlant(_ o: Observation) throws(SimulationError) {
         guard !(o.hand.x.isFinite && o.hand.y.isFinite && o.handVelocity.x.isFinite && o.handVelocity.y.isFinite) else { return }
         let step = circuit.simulator.step
         throw SimulationError(population: "hand", step: step, time: Double(step) * dtMs / 1000,
                               message: "position (\(o.hand.x), \(o.hand.y)) m or velocity (\(o.handVelocity.x), \(o.handVelocity.y)) m/s became NaN or infinite; "
-                                + "the body's forces (force gain \(body.forceGain) N per unit) are too large for the plant at dt = \(dtMs) ms",
+                                + "the forces on the plant are too large for its integrator at dt = \(dtMs) ms (force gain \(body.forceGain) N per unit)",
                               kind: "plant")
     }
 
